@@ -1,0 +1,3 @@
+from teiwright.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,221 @@
+"""Text → document model: blocks, notes, page breaks and structure, losing nothing.
+
+The steps: cut the text into blocks; take the notes list off the end; find page markers and
+(matching the notes list in sequence) note markers; decide what each block is; then lift each
+block's text out of the input with its markers turned into anchors. Whatever white space does
+not survive normalisation is kept by marking the piece ``preserve``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from teiwright.convert.blocks import (
+    LineIndex,
+    RawBlock,
+    RawNote,
+    is_notes_block,
+    parse_notes,
+    split_blocks,
+)
+from teiwright.convert.dates import Dateline, parse_dateline
+from teiwright.convert.markers import Candidate, align, candidates, page_markers
+from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify
+from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Problem, Span
+from teiwright.textview import normalise
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A marker to lift out of the text: ``[start, end)`` in the input becomes an anchor."""
+
+    start: int
+    end: int
+    anchor: Anchor
+
+
+class _Lifter:
+    """Lifts pieces of the input into :class:`Inline` text, markers turned into anchors."""
+
+    def __init__(self, text: str, cuts: list[_Cut], index: LineIndex) -> None:
+        self.text = text
+        self.cuts = sorted(cuts, key=lambda c: c.start)
+        self.index = index
+
+    def lift(self, start: int, end: int) -> Inline:
+        """The piece ``[start, end)``: normal form when that gives it back, else preserved."""
+        normal = self._build(start, end, preserve=False)
+        if self._fits_normal(start, end, normal):
+            return normal
+        return self._build(start, end, preserve=True)
+
+    def _build(self, start: int, end: int, *, preserve: bool) -> Inline:
+        out: list[str] = []
+        anchors: list[Anchor] = []
+        pos = start
+        length = 0
+        for cut in self.cuts:
+            if cut.start < start or cut.end > end:
+                continue
+            piece = self.text[pos : cut.start]
+            out.append(piece)
+            length += len(piece)
+            anchors.append(Anchor(length, note=cut.anchor.note, page=cut.anchor.page,
+                                  rule=cut.anchor.rule))
+            pos = cut.end
+            if cut.anchor.page is not None and not preserve and self.text[pos : pos + 1] == " ":
+                pos += 1
+        out.append(self.text[pos:end])
+        return Inline("".join(out), anchors=anchors, preserve=preserve,
+                      position=self.index.position(start))
+
+    def _fits_normal(self, start: int, end: int, inline: Inline) -> bool:
+        raw = self.text[start:end]
+        if raw != normalise(raw) or inline.text != normalise(inline.text):
+            return False
+        for anchor in inline.anchors:
+            if anchor.page is not None and anchor.offset >= len(inline.text):
+                return False
+        # a page marker must have been followed by exactly the one space it swallows
+        rebuilt = _reinsert(inline)
+        return rebuilt == raw
+
+
+def _reinsert(inline: Inline) -> str:
+    """The piece's text with its markers put back as the text view writes them."""
+    out: list[str] = []
+    pos = 0
+    for anchor in sorted(inline.anchors, key=lambda a: a.offset):
+        out.append(inline.text[pos : anchor.offset])
+        pos = anchor.offset
+        if anchor.page is not None:
+            out.append(f"[Page {anchor.page}] ")
+        elif anchor.note is not None:
+            out.append(anchor.note.n)
+    out.append(inline.text[pos:])
+    return "".join(out)
+
+
+def convert_text(text: str) -> Document:
+    """Convert a transcription to the document model."""
+    index = LineIndex(text)
+    blocks = split_blocks(text)
+    raw_notes: list[RawNote] = []
+    if len(blocks) > 1 and is_notes_block(blocks[-1]):
+        raw_notes = parse_notes(blocks.pop())
+    body_end = blocks[-1].start + len(blocks[-1].text)
+    problems: list[Problem] = []
+    notes = [Note(raw.n, Inline(""), position=index.position(raw.start)) for raw in raw_notes]
+    cuts = _page_cuts(text, body_end) + _note_cuts(text, body_end, notes, index, problems)
+    lifter = _Lifter(text, cuts, index)
+    for note, raw in zip(notes, raw_notes, strict=True):
+        note.body = lifter.lift(raw.start, raw.start + len(raw.text))
+        note.is_source = note.body.text.lstrip().startswith(("Source:", "[Source:"))
+    decisions = classify([block.text for block in blocks])
+    model_blocks = merge_list_heads([
+        _make_block(block, decision, lifter)
+        for block, decision in zip(blocks, decisions, strict=True)
+    ])
+    number = None
+    if model_blocks and model_blocks[0].kind is BlockKind.HEAD:
+        match = HEADING.match(bare(blocks[0].text))
+        number = match.group("n").strip("[]") if match else None
+    return Document(number=number, blocks=model_blocks, notes=notes, problems=problems)
+
+
+def _page_cuts(text: str, body_end: int) -> list[_Cut]:
+    return [
+        _Cut(m.start(), m.end(), Anchor(0, page=m.group(1), rule="[Page N] marker"))
+        for m in page_markers(text[:body_end])
+    ]
+
+
+def _note_cuts(
+    text: str, body_end: int, notes: list[Note], index: LineIndex, problems: list[Problem]
+) -> list[_Cut]:
+    body = text[:body_end]
+    skip = [(m.start(), m.end()) for m in page_markers(body)]
+    options = [candidates(body, note.n, skip) for note in notes]
+    chosen = align(options)
+    cuts: list[_Cut] = []
+    for note, cand, opts in zip(notes, chosen, options, strict=True):
+        if cand is None:
+            problems.append(Problem("error", f"note {note.n} has no marker in the text",
+                                    note.position, "note-without-marker"))
+            continue
+        note.marker = index.position(cand.start)
+        cuts.append(_Cut(cand.start, cand.end, Anchor(0, note=note, rule=_why(cand, opts))))
+    return cuts
+
+
+def _why(chosen: Candidate, options: list[Candidate]) -> str:
+    others = len(options) - 1
+    tail = f"; {others} other place(s) left as text" if others else ""
+    return f"note marker {chosen.why}{tail}"
+
+
+def _make_block(block: RawBlock, decision: Decision, lifter: _Lifter) -> Block:
+    start, end = block.start, block.start + len(block.text)
+    position = lifter.index.position(start)
+    if decision.kind is BlockKind.LIST and decision.rule == "capitals label before bulleted items":
+        return Block(BlockKind.LIST, list_head=lifter.lift(start, end), rule=decision.rule,
+                     list_type=decision.list_type, position=position)
+    if decision.kind is BlockKind.LIST:
+        return Block(BlockKind.LIST, items=_items(block, lifter), rule=decision.rule,
+                     list_type=decision.list_type, position=position)
+    content = lifter.lift(start, end)
+    if decision.kind is BlockKind.SIGNED:
+        _add_signer_span(content)
+    if decision.kind is BlockKind.DATELINE:
+        dateline = parse_dateline(content.text) if not content.preserve else None
+        if dateline is None:
+            return Block(BlockKind.P, content, rule="running text", position=position)
+        _add_dateline_spans(content, dateline)
+    return Block(decision.kind, content, rule=decision.rule, position=position)
+
+
+def _add_dateline_spans(content: Inline, dateline: Dateline) -> None:
+    if dateline.place is not None:
+        content.spans.append(Span(*dateline.place, "placeName", rule="dateline place"))
+    attrs: dict[str, str] = {}
+    if dateline.when:
+        attrs["when"] = dateline.when
+    if dateline.from_ and dateline.to:
+        attrs["from"], attrs["to"] = dateline.from_, dateline.to
+    content.spans.append(Span(*dateline.date, "date", attrs, rule="dateline date"))
+
+
+def _add_signer_span(content: Inline) -> None:
+    """The signer's name, up to a note marker or the end, as a ``persName``."""
+    end = min([a.offset for a in content.anchors if a.note is not None] + [len(content.text)])
+    start = len(content.text[:end]) - len(content.text[:end].lstrip())
+    end = start + len(content.text[start:end].rstrip())
+    if end > start:
+        content.spans.append(Span(start, end, "persName", rule="signature"))
+
+
+def _items(block: RawBlock, lifter: _Lifter) -> list[Inline]:
+    items: list[Inline] = []
+    offset = block.start
+    for line in block.text.split("\n"):
+        items.append(lifter.lift(offset + len(BULLET), offset + len(line)))
+        offset += len(line) + 1
+    return items
+
+
+def merge_list_heads(blocks: list[Block]) -> list[Block]:
+    """Join a capitals label ("SUBJECT") to the bulleted items that follow it."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind is BlockKind.LIST
+            and previous.list_head is not None
+            and not previous.items
+            and block.kind is BlockKind.LIST
+        ):
+            previous.items = block.items
+            continue
+        merged.append(block)
+    return merged

@@ -1,0 +1,108 @@
+"""Page markers and footnote markers in running text.
+
+``[Page 593]`` is unambiguous. A footnote marker is not: "hours.2" is note 2 but "B–52s",
+"Article 17" and "10:30" are text. Markers are found by matching the notes list in sequence:
+note *k* must be anchored after note *k−1*, at digits that spell *k*, glued to what precedes
+them. Among such candidates a dynamic programme picks, for all notes at once, the order-keeping
+choice with the best evidence (a letter or punctuation before the digits is strong, another
+digit before them weak), so one doubtful number cannot shift every later note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAGE_MARKER = re.compile(r"\[Page ([^\]\s]{1,20})\]")
+_DIGITS = re.compile(r"\d+[a-z]?")
+_CLOSERS = set(".,;:!?)]’”'\"»—–-…/")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Digits at ``start:end`` that could be the marker of a note, with a strength."""
+
+    start: int
+    end: int
+    score: int
+    why: str
+
+
+def page_markers(text: str) -> list[re.Match[str]]:
+    return list(PAGE_MARKER.finditer(text))
+
+
+def _strength(text: str, start: int, end: int) -> tuple[int, str]:
+    """How much the digits at ``start:end`` look like a marker (0: not at all)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if not before or before.isspace() or before in "([{$#§¶":
+        return 0, "not glued to the word before it"
+    if after.isdigit() or after.islower():
+        return 0, "runs on into letters or digits"
+    if after.isalpha():
+        if before.isalpha() or before.isdigit():
+            return 0, "runs on into letters"
+        return 2, "glued to punctuation before it and a capital after it"
+    if after in "–-:/" and end + 1 < len(text) and text[end + 1].isdigit():
+        return 0, "part of a range, time or fraction"
+    if before.isdigit():
+        return 1, "glued to a number (e.g. a date or serial)"
+    if before in "–-" and start >= 2 and text[start - 2].isalnum():
+        return 2, "after a hyphen or dash"
+    if before == ":" and start >= 2 and text[start - 2].isdigit():
+        return 0, "part of a time"
+    if before == "." and start >= 2 and text[start - 2].isdigit():
+        return 5, "after a number's full stop"
+    if before.isalpha() or before in _CLOSERS:
+        return 10, "glued to the word or punctuation before it"
+    return 3, "glued to a symbol"
+
+
+def candidates(text: str, number: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+    """Places in ``text`` where the marker of note ``number`` could stand."""
+    found: list[Candidate] = []
+    for match in _DIGITS.finditer(text):
+        if not match.group().endswith(number):
+            continue
+        start = match.end() - len(number)
+        if any(a <= start < b for a, b in skip):
+            continue
+        score, why = _strength(text, start, match.end())
+        if score:
+            found.append(Candidate(start, match.end(), score, why))
+    return found
+
+
+def align(options: list[list[Candidate]]) -> list[Candidate | None]:
+    """Choose one candidate per note, in increasing position, maximising the total score.
+
+    A note may stay unanchored (``None``) at a heavy cost, so that a missing marker is reported
+    rather than forcing every later note onto the wrong digits. Ties go to the earliest place.
+    """
+    missing = -20
+    # best[i] maps a candidate index of note i (or -1 for none) to (score, previous choice)
+    states: list[dict[int, tuple[int, int, int]]] = []
+    # each state: key -> (total, end position, back-pointer key)
+    prev: dict[int, tuple[int, int, int]] = {-1: (0, -1, -1)}
+    for cands in options:
+        current: dict[int, tuple[int, int, int]] = {}
+        best_prev = max(prev.items(), key=lambda kv: (kv[1][0], -kv[1][1]))
+        current[-1] = (best_prev[1][0] + missing, best_prev[1][1], best_prev[0])
+        for index, cand in enumerate(cands):
+            viable = [(v[0], -v[1], k) for k, v in prev.items() if v[1] < cand.start]
+            if not viable:
+                continue
+            total, _, key = max(viable)
+            current[index] = (total + cand.score, cand.end - 1, key)
+        states.append(current)
+        prev = current
+    choice: list[Candidate | None] = [None] * len(options)
+    if not states:
+        return choice
+    key = max(prev.items(), key=lambda kv: (kv[1][0], -kv[1][1]))[0]
+    for i in range(len(options) - 1, -1, -1):
+        state = states[i][key]
+        choice[i] = options[i][key] if key >= 0 else None
+        key = state[2]
+    return choice

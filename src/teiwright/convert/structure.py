@@ -1,0 +1,126 @@
+"""What each block is: heading, dateline, list, paragraph, or part of the close.
+
+Each rule is a small predicate on the block's text with its page markers set aside; the first
+that holds decides, and its name travels with the block so ``--explain`` can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teiwright.convert.dates import Dateline, parse_dateline
+from teiwright.convert.markers import PAGE_MARKER
+from teiwright.model import BlockKind
+
+HEADING = re.compile(r"^(?P<n>\[?\d+[A-Z]?\]?)\.\s")
+BULLET = "  • "
+LIST_HEADS = {
+    "SUBJECT": "subject",
+    "SUBJECTS": "subject",
+    "PARTICIPANTS": "participants",
+    "PRESENT": "participants",
+    "TO": "to",
+    "FROM": "from",
+}
+CAPS_LABEL = re.compile(r"^[A-Z][A-Z .’']{1,40}:?$")
+SALUTE = re.compile(
+    r"^(?:(?:(?:warm(?:est)?|best|kind(?:est)?|with (?:best|warm))\s+)?regards"
+    r"|(?:very )?(?:sincerely|respectfully|cordially|faithfully)(?: yours)?"
+    r"|with (?:best|warm(?:est)?) (?:wishes|personal regards))[.,!]?$",
+    re.IGNORECASE,
+)
+TRAILER = re.compile(r"^end (?:of )?(?:message|text|telegram|cable)\.?$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|[A-Z]{1,4}|[A-Z]\.|Jr\.|Sr\.|de|van|von|di|da)$")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A block's kind, the rule that chose it, and what the rule found."""
+
+    kind: BlockKind
+    rule: str
+    list_type: str | None = None
+    dateline: Dateline | None = None
+
+
+def bare(text: str) -> str:
+    """A block's text with page markers and surrounding space removed, for deciding only."""
+    return PAGE_MARKER.sub("", text).strip()
+
+
+def is_bullet_block(text: str) -> bool:
+    return all(line.startswith(BULLET) for line in text.split("\n"))
+
+
+def is_list_head(text: str, following: str | None) -> str | None:
+    """A capitals-only label ("SUBJECT") directly before bulleted items: the list type."""
+    word = bare(text)
+    if following is None or not is_bullet_block(following) or not CAPS_LABEL.match(word):
+        return None
+    return LIST_HEADS.get(word.rstrip(":"), "simple")
+
+
+def looks_like_signature(text: str) -> bool:
+    """A name or initials alone: "Nolting", "Dean Rusk", "McG. B."."""
+    words = bare(text).rstrip("0123456789").split()
+    if not 1 <= len(words) <= 5 or len(" ".join(words)) > 50:
+        return False
+    if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1] not in {"Jr.", "Sr."}:
+        return False
+    return all(_NAME_WORD.match(word) for word in words)
+
+
+def closing_kind(text: str) -> tuple[BlockKind, str] | None:
+    """Whether a block at the end of the document belongs to its close, and as what."""
+    word = bare(text).rstrip("0123456789")
+    if SALUTE.match(word):
+        return BlockKind.SALUTE, "salutation formula at the end"
+    if TRAILER.match(word):
+        return BlockKind.TRAILER, "end-of-message formula"
+    if looks_like_signature(text):
+        return BlockKind.SIGNED, "short name or initials at the end"
+    return None
+
+
+def classify(texts: list[str]) -> list[Decision]:
+    """Decide every block of the body (the notes list already removed)."""
+    decisions: list[Decision | None] = [None] * len(texts)
+    closing_from = len(texts)
+    while closing_from > 1 and closing_kind(texts[closing_from - 1]) is not None:
+        closing_from -= 1
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        decisions[index] = _decide(index, text, following, decisions, closing_from)
+    return [d for d in decisions if d is not None]
+
+
+def _decide(
+    index: int,
+    text: str,
+    following: str | None,
+    earlier: list[Decision | None],
+    closing_from: int,
+) -> Decision:
+    word = bare(text)
+    if index == 0:
+        rule = "first block: numbered heading" if HEADING.match(word) else "first block"
+        return Decision(BlockKind.HEAD, rule)
+    previous = earlier[index - 1]
+    if previous is not None and previous.rule == "capitals label before bulleted items":
+        return Decision(BlockKind.LIST, "bulleted items under a label",
+                        list_type=previous.list_type)
+    list_type = is_list_head(text, following)
+    if list_type is not None:
+        return Decision(BlockKind.LIST, "capitals label before bulleted items", list_type)
+    if index >= closing_from:
+        kind, rule = closing_kind(text) or (BlockKind.P, "")
+        return Decision(kind, rule)
+    if is_bullet_block(text):
+        return Decision(BlockKind.LIST, "every line opens with a bullet")
+    if len(word) <= 120 and "\n" not in word:
+        dateline = parse_dateline(word)
+        if dateline is not None:
+            return Decision(BlockKind.DATELINE, "place and date alone in a block",
+                            dateline=dateline)
+    return Decision(BlockKind.P, "running text")
