@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SOURCE, SEED_TEI
 
+from conftest import SEED_SOURCE, SEED_TEI
 from teiwright.cli import COMMANDS, main
 
 

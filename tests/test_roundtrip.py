@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import corpus_documents
 
+from conftest import corpus_documents
 from teiwright.errors import LossError
 from teiwright.pipeline import check_lossless, comparable, convert_file
 from teiwright.textview import document_divs, render_text

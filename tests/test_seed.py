@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SOURCE, SEED_TEI, SHARED
 from lxml import etree
 
+from conftest import SEED_SOURCE, SEED_TEI, SHARED
 from teiwright.pipeline import convert_file
 from teiwright.tei.build import serialise
 from teiwright.textview import render_file_text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, corpus_documents
 from lxml import etree
 
+from conftest import CORPUS, corpus_documents
 from teiwright.textview import render_file_text
 
 # d227: the corpus rendering drops "[Page 560] " where a pb ends a p just before a nested

@@ -6,8 +6,8 @@ import io
 import re
 
 import pytest
-from conftest import SEED_TEI
 
+from conftest import SEED_TEI
 from teiwright.render import render_html, render_pdf
 
 
