@@ -17,9 +17,10 @@ from types import ModuleType
 
 from teiwright import __version__
 from teiwright.commands import build, convert, render, text, validate
+from teiwright.commands import evaluate as evaluate_command
 from teiwright.errors import EXIT_PROBLEMS, EXIT_USAGE, TeiwrightError
 
-COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build)
+COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command)
 
 
 class _Parser(argparse.ArgumentParser):
