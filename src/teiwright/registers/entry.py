@@ -86,8 +86,12 @@ class Register:
         else:
             self.places[entry.id] = entry
 
+    def entries(self) -> list[Person | Term | Place]:
+        """Every entry: persons, then terms, then places."""
+        return [*self.persons.values(), *self.terms.values(), *self.places.values()]
+
     def merge(self, other: Register) -> None:
-        for entry in [*other.persons.values(), *other.terms.values(), *other.places.values()]:
+        for entry in other.entries():
             self.add(entry)
         self.sources.extend(other.sources)
 
@@ -95,7 +99,7 @@ class Register:
         """Only the entries named in ``ids`` (what one document mentions), in register order."""
         wanted = set(ids)
         part = Register(sources=list(self.sources))
-        for entry in [*self.persons.values(), *self.terms.values(), *self.places.values()]:
+        for entry in self.entries():
             if entry.id in wanted:
                 part.add(entry)
         return part

@@ -21,16 +21,22 @@ SURNAME = "surname"
 
 # Ranks and honorifics that FRUS prints inside the given-name part of a persons list entry.
 RANKS = frozenset(
-    "Adm. Admiral Air Ambassador Brig. Brigadier Capt. Captain Col. Colonel Dr. Field Gen. "
-    "General Lieutenant Lt. Maj. Major Marshal Madame Mme. Mr. Mrs. Ms. Prince Princess Sir "
-    "Vice Rear Commander Cdr. Sgt. Judge Senator Governor Bishop Archbishop Father Reverend "
-    "Rev. Monsignor Lord Lady".split()
+    [
+        "Adm.", "Admiral", "Air", "Ambassador", "Brig.", "Brigadier", "Capt.", "Captain", "Col.",
+        "Colonel", "Dr.", "Field", "Gen.", "General", "Lieutenant", "Lt.", "Maj.", "Major",
+        "Marshal", "Madame", "Mme.", "Mr.", "Mrs.", "Ms.", "Prince", "Princess", "Sir", "Vice",
+        "Rear", "Commander", "Cdr.", "Sgt.", "Judge", "Senator", "Governor", "Bishop", "Archbishop",
+        "Father", "Reverend", "Rev.", "Monsignor", "Lord", "Lady"
+    ]
 )
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"})
 # Family names that put a Vietnamese name family-first (cited by its last part).
 VIETNAMESE_FAMILIES = frozenset(
-    "Bui Cao Chung Dang Dinh Do Doan Duong Ha Ho Hoang Huynh Lam Le Ly Mai Ngo Nguyen Pham "
-    "Phan Quach Ton Tran Trinh Truong Vo Vu Vuong".split()
+    [
+        "Bui", "Cao", "Chung", "Dang", "Dinh", "Do", "Doan", "Duong", "Ha", "Ho", "Hoang", "Huynh",
+        "Lam", "Le", "Ly", "Mai", "Ngo", "Nguyen", "Pham", "Phan", "Quach", "Ton", "Tran", "Trinh",
+        "Truong", "Vo", "Vu", "Vuong"
+    ]
 )
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")

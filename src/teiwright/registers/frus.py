@@ -31,7 +31,7 @@ def _description(item: etree._Element, strong: etree._Element) -> str:
     """The item's text after the bold entry head, without the separating comma."""
     parts = [strong.tail or ""]
     for sibling in strong.itersiblings():
-        parts.append("".join(sibling.itertext()) + (sibling.tail or ""))
+        parts.append("".join(str(t) for t in sibling.itertext()) + (sibling.tail or ""))
     return _clean("".join(parts)).lstrip(",").strip()
 
 
@@ -44,7 +44,7 @@ def _entries(path: Path, tag: str) -> list[tuple[str, str, str]]:
         if head is None:
             continue
         strong = head.getparent()
-        text = _clean("".join(head.itertext())).rstrip(",").strip()
+        text = _clean("".join(str(t) for t in head.itertext())).rstrip(",").strip()
         if strong is None or strong is item:
             description = _clean(head.tail or "").lstrip(",").strip()
         else:

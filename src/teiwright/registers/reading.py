@@ -21,7 +21,7 @@ from teiwright.xmlsafe import parse_file
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join("".join(str(t) for t in element.itertext()).split())
 
 
 def _local(element: etree._Element) -> str:
