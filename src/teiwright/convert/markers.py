@@ -38,6 +38,8 @@ def _strength(text: str, start: int, end: int) -> tuple[int, str]:
     after = text[end] if end < len(text) else ""
     if not before or before.isspace() or before in "([{$#§¶":
         return 0, "not glued to the word before it"
+    if _is_enumerator(text, start, end):
+        return 0, "part of an item label at the start of a line (e.g. \"A1.\")"
     if after.isdigit() or after.islower():
         return 0, "runs on into letters or digits"
     if after.isalpha():
@@ -57,6 +59,21 @@ def _strength(text: str, start: int, end: int) -> tuple[int, str]:
     if before.isalpha() or before in _CLOSERS:
         return 10, "glued to the word or punctuation before it"
     return 3, "glued to a symbol"
+
+
+_LINE_OPENING = re.compile(r"(?:^|\n)(?:  • )?(?:\[Page [^\]\s]{1,20}\] )?\(?$")
+
+
+def _is_enumerator(text: str, start: int, end: int) -> bool:
+    """Digits closing a short label that opens a line or item: "A1. …", "(b2) …"."""
+    token = start
+    while token > 0 and text[token - 1].isalnum() and start - token < 3:
+        token -= 1
+    if token > 0 and text[token - 1].isalnum():
+        return False
+    if text[end : end + 2] not in {". ", ") "}:
+        return False
+    return _LINE_OPENING.search(text, max(0, token - 40), token) is not None
 
 
 def candidates(text: str, number: str, skip: list[tuple[int, int]]) -> list[Candidate]:
