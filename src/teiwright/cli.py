@@ -4,6 +4,9 @@ Each module in :mod:`teiwright.commands` offers ``register(subparsers)`` and a `
 that returns the exit code. Errors a user can cause arrive here as
 :class:`~teiwright.errors.TeiwrightError` and leave as one line on stderr; anything else is a
 bug, still reported in one line (``TEIWRIGHT_DEBUG=1`` shows the traceback).
+
+SIGTERM and SIGHUP are turned into the same unwinding as Ctrl-C, so no signal a user or a batch
+scheduler sends leaves a half-written output; the exit code is 128 + the signal's number.
 """
 
 from __future__ import annotations
@@ -18,7 +21,14 @@ from types import ModuleType
 from teiwright import __version__
 from teiwright.commands import build, convert, render, text, validate
 from teiwright.commands import evaluate as evaluate_command
-from teiwright.errors import EXIT_PROBLEMS, EXIT_USAGE, TeiwrightError
+from teiwright.errors import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Interrupted,
+    TeiwrightError,
+    one_line,
+    stop_signals_interrupt,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command)
 
@@ -45,25 +55,56 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    with stop_signals_interrupt():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
+        parser = make_parser()
+        args = parser.parse_args(argv)
         code: int = args.run(args)
+        sys.stdout.flush()
         return code
     except TeiwrightError as error:
-        sys.stderr.write(f"{error}\n")
-        return error.exit_code
+        return _fail(str(error), error.exit_code)
+    except Interrupted as stop:
+        return _fail(f"teiwright: stopped by {stop.signal_name}; no output was left half written",
+                     stop.exit_code)
     except KeyboardInterrupt:
-        sys.stderr.write("teiwright: interrupted; no output was left half written\n")
-        return 130
+        return _fail("teiwright: interrupted; no output was left half written", 130)
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_PROBLEMS
+    except RecursionError:
+        return _fail("teiwright: error: input nests too deeply to process", EXIT_USAGE)
+    except MemoryError:
+        return _fail("teiwright: error: out of memory", EXIT_USAGE)
     except Exception as error:  # a bug: still one line, never a traceback by default
         if os.environ.get("TEIWRIGHT_DEBUG"):
             traceback.print_exc()
-        sys.stderr.write(f"teiwright: internal error: {type(error).__name__}: {error} "
-                         "(please report it; TEIWRIGHT_DEBUG=1 shows details)\n")
-        return EXIT_USAGE
+        return _fail(f"teiwright: internal error: {type(error).__name__}: {one_line(str(error))} "
+                     "(please report it; TEIWRIGHT_DEBUG=1 shows details)", EXIT_USAGE)
+
+
+def _fail(line: str, code: int) -> int:
+    """Report one line on stderr; a closed stderr must not turn into a traceback."""
+    try:
+        sys.stderr.write(f"{line}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail noisily."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -1,12 +1,18 @@
 """Reading text in whatever encoding it came in, and writing outputs atomically.
 
-Outputs go to a temporary file in the target's folder and are renamed into place, so a crash or
-an interrupt never leaves half a file, and an existing file is replaced only when asked.
+Inputs are read with a hard size bound (a stat can lie: a pipe, ``/dev/zero``, a file that grows
+while it is read), so a hostile input costs at most ``limit`` bytes of memory.
+
+Outputs go to a temporary ``.NAME.*.part`` file in the target's folder and are renamed into
+place, so a crash or an interrupt never leaves half a file. Without ``force`` the final step is a
+hard link, which fails if the target appeared meanwhile: an existing file is never replaced
+unless asked, even when two runs race for the same name.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -16,49 +22,87 @@ from typing import BinaryIO
 from teiwright.errors import InputError, OutputExistsError
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+# a full disk, a quota, a read-only mount: the user's to fix, reported in one line
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EFBIG,
+                   errno.EACCES, errno.EPERM}
+
+
+def _os_error(exc: OSError, path: Path) -> InputError:
+    """The one-line user error for an operating-system failure on an input path."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", path=path)
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory, expected a file", path=path)
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", path=path)
+    if isinstance(exc, NotADirectoryError):
+        return InputError("no such file (a part of the path is not a folder)", path=path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path=path)
 
 
 def read_bytes(path: Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:
     """Read a whole input file, refusing folders, missing files and absurd sizes clearly."""
+    too_big = f"is larger than the {limit} bytes teiwright reads from one input"
     try:
         if path.is_dir():
             raise InputError("is a directory, expected a file", path=path)
         size = path.stat().st_size
         if size > limit:
-            raise InputError(f"file is {size} bytes, more than the {limit} allowed", path=path)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", path=path) from None
+            raise InputError(f"{too_big} ({size} bytes)", path=path)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        raise _os_error(exc, path) from None
+    if len(data) > limit:
+        raise InputError(too_big, path=path)
+    return data
+
+
+def _undecodable(data: bytes, path: Path | str, error: UnicodeDecodeError, what: str) -> InputError:
+    """Where the first undecodable byte is, as a located error with the way out."""
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    byte = data[error.start]
+    return InputError(f"byte 0x{byte:02X} is not {what}; give the right --encoding",
+                      path=path, line=line, column=column)
+
+
+def _decode(data: bytes, path: Path | str, encoding: str | None) -> str:
+    """Bytes to text without ever substituting a character: archive input must survive whole."""
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, path, exc, f"valid {encoding}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, path, exc, "valid UTF-16") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        if data.startswith(b"\xef\xbb\xbf"):
+            raise _undecodable(data, path, utf8_error, "valid UTF-8") from None
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise _undecodable(data, path, utf8_error, "UTF-8 (nor cp1252)") from None
 
 
 def decode_text(data: bytes, path: Path | str, encoding: str | None = None) -> str:
     """Decode transcribed text: a BOM or UTF-8 first, then cp1252, with line ends made ``\\n``.
 
     Editors' files come from Word, from web pages and from old Windows tools; UTF-8 that fails to
-    decode is almost always cp1252 (Latin-1 plus curly quotes), which this falls back to.
+    decode is almost always cp1252 (Latin-1 plus curly quotes), which this falls back to. Bytes
+    that neither can read are refused with their place, never replaced: a silent U+FFFD would be
+    a loss the round-trip check cannot see.
     """
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("looks binary (NUL bytes), not a text document", path=path)
-    if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", path=path) from None
-    elif data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="strict")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+    text = _decode(data, path, encoding)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("is empty: there is no text to convert", path=path)
@@ -78,19 +122,59 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     return decode_text(read_bytes(path), path, encoding)
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
-    """Yield a binary file that becomes ``path`` only when the block finishes without error."""
-    if path.exists() and not force:
-        raise OutputExistsError("exists; pass --force to replace it", path=path)
+def _check_target(path: Path, force: bool) -> None:
     if path.is_dir():
         raise OutputExistsError("is a directory, expected a file name", path=path)
+    if path.exists() and not force:
+        raise OutputExistsError("exists; pass --force to replace it", path=path)
+
+
+def _publish(tmp: Path, path: Path, force: bool) -> None:
+    """Move the finished temporary file to ``path``; without ``force`` never replace a file."""
+    if force:
+        tmp.replace(path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise OutputExistsError("exists; pass --force to replace it", path=path) from None
+    except OSError as exc:  # a file system without hard links: check, then rename
+        if exc.errno not in {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}:
+            raise
+        _check_target(path, force)
+        tmp.replace(path)
+        return
+    tmp.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable: the folder's entry, not only the file's bytes, reaches the disk."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename itself is still atomic
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
+    """Yield a binary file that becomes ``path`` only when the block finishes without error.
+
+    On any exit other than success, including :class:`~teiwright.errors.Interrupted` from a
+    signal, the temporary file is removed and ``path`` is left as it was.
+    """
+    _check_target(path, force)
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise InputError(f"cannot create folder: {exc.strerror or exc}", path=folder) from None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -98,10 +182,16 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(0o644)
-        tmp.replace(path)
+        _publish(tmp, path, force)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.errno not in _WRITE_FAILURES:
+            raise
+        raise InputError(f"cannot write: {exc.strerror}", path=path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
 
 
 def write_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
