@@ -1,0 +1,56 @@
+"""The one Saxon (saxonche) processor of a process, and errors from it turned into user errors.
+
+SaxonC starts a native runtime; creating more than one processor per process wastes memory and
+start-up time, so every Schematron schema of a run shares this one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from saxonche import PySaxonApiError, PySaxonProcessor
+
+from teiwright.errors import InputError
+
+
+@cache
+def processor() -> Any:
+    """The process-wide Saxon-HE processor."""
+    return PySaxonProcessor(license=False)
+
+
+@cache
+def xslt() -> Any:
+    """The process-wide XSLT 3.0 compiler."""
+    return processor().new_xslt30_processor()
+
+
+def compile_text(text: str, source: str) -> Any:
+    """Compile a stylesheet given as text; ``source`` names it in errors."""
+    try:
+        return xslt().compile_stylesheet(stylesheet_text=text)
+    except PySaxonApiError as exc:
+        raise InputError(f"does not compile to XSLT: {first_line(exc)}", path=source) from None
+
+
+def compile_file(path: str) -> Any:
+    """Compile a stylesheet file."""
+    try:
+        return xslt().compile_stylesheet(stylesheet_file=path)
+    except PySaxonApiError as exc:
+        raise InputError(f"stylesheet does not compile: {first_line(exc)}", path=path) from None
+
+
+def parse_text(text: str, source: str) -> Any:
+    """An XDM document node from XML text (already checked safe by teiwright.xmlsafe)."""
+    try:
+        return processor().parse_xml(xml_text=text)
+    except PySaxonApiError as exc:
+        raise InputError(f"Saxon cannot parse: {first_line(exc)}", path=source) from None
+
+
+def first_line(error: BaseException) -> str:
+    """Saxon's messages run over several lines; the first one says what went wrong."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
