@@ -1,58 +1,84 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Shared by every view: how TEI's running text becomes HTML (notes, page breaks, names). -->
+<!-- Shared by every view: how TEI's running text becomes HTML (notes, page breaks, names).
+     The web and print views import this and override what differs: the web view turns names
+     into links with pop-ups, the print view floats notes to the foot of the page. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="tei xs">
+    xmlns:tw="urn:teiwright"
+    exclude-result-prefixes="tei xs tw">
+  <xsl:import href="registers.xsl"/>
+
+  <!-- Ids of the documents that sit beside this one (a site or a book), so that a cross
+       reference "#d131fn5" can become a link to the page that holds d131. -->
+  <xsl:param name="sibling-docs" as="xs:string*" select="()"/>
+  <xsl:param name="sibling-prefix" as="xs:string" select="''"/>
+  <xsl:param name="sibling-suffix" as="xs:string" select="'.html'"/>
 
   <!-- Footnote reference: a superscript link to the note, with an id to come back to. -->
-  <xsl:template match="tei:note[not(@rend = 'inline')]" mode="#default">
-    <a class="noteref" href="#{@xml:id}" id="ref-{@xml:id}" role="doc-noteref"
-       aria-describedby="{@xml:id}"><sup><xsl:value-of select="@n"/></sup></a>
+  <xsl:template match="tei:note[not(@rend = 'inline')]">
+    <a class="noteref" href="#{tw:note-id(.)}" id="ref-{tw:note-id(.)}" role="doc-noteref"
+       aria-describedby="{tw:note-id(.)}"><sup><xsl:value-of select="tw:note-n(.)"/></sup></a>
   </xsl:template>
+  <xsl:template match="tei:note[@rend = 'inline']">
+    <span class="note-inline"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A note's anchor: its xml:id, else one made from the document and the note's number. -->
+  <xsl:function name="tw:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@xml:id,
+        ($note/ancestor::tei:div[@type = 'document'][1]/@xml:id, 'doc')[1] || 'fn'
+        || tw:note-n($note))[1])"/>
+  </xsl:function>
+  <xsl:function name="tw:note-n" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@n, count($note/preceding::tei:note
+        [ancestor::tei:div[@type = 'document'][1] is $note/ancestor::tei:div[@type = 'document'][1]]
+        [not(@rend = 'inline')]) + 1)[1])"/>
+  </xsl:function>
 
   <xsl:template match="tei:pb">
-    <span class="pb" id="{(@xml:id, 'pg_' || @n)[1]}" data-page="{@n}" role="doc-pagebreak"
+    <span class="pb" id="{tw:page-id(.)}" data-page="{@n}" role="doc-pagebreak"
           aria-label="Page {@n}">[Page <xsl:value-of select="@n"/>]</span>
   </xsl:template>
+  <xsl:function name="tw:page-id" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="string(($pb/@xml:id, 'pg_' || replace($pb/@n, '[\[\]\s]', ''))[1])"/>
+  </xsl:function>
 
-  <xsl:template match="tei:persName">
-    <span class="person" data-ref="{substring-after((@corresp, @ref)[1], '#')}">
-      <xsl:apply-templates/>
-    </span>
+  <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term">
+    <span class="{tw:name-class(.)}"><xsl:apply-templates/></span>
   </xsl:template>
+  <xsl:function name="tw:name-class" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="map { 'persName' : 'person', 'gloss' : 'term', 'term' : 'term',
+                                'placeName' : 'place' }(local-name($name))"/>
+  </xsl:function>
 
-  <xsl:template match="tei:gloss">
-    <abbr class="term" data-ref="{substring-after(@target, '#')}"><xsl:apply-templates/></abbr>
-  </xsl:template>
-
-  <xsl:template match="tei:placeName | tei:date">
-    <span class="{local-name()}"><xsl:apply-templates/></span>
-  </xsl:template>
-
+  <xsl:template match="tei:date"><span class="date"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:hi[@rend = ('italic', 'i')]"><em><xsl:apply-templates/></em></xsl:template>
   <xsl:template match="tei:hi[@rend = ('strong', 'bold')]"><strong><xsl:apply-templates/></strong></xsl:template>
+  <xsl:template match="tei:hi[@rend = 'superscript']"><sup><xsl:apply-templates/></sup></xsl:template>
+  <xsl:template match="tei:hi[@rend = 'sub']"><sub><xsl:apply-templates/></sub></xsl:template>
   <xsl:template match="tei:hi"><span class="{@rend}"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:ref[@target]"><a href="{@target}"><xsl:apply-templates/></a></xsl:template>
-
-  <!-- The notes of a document, in order, each with a way back to its reference. -->
-  <xsl:template name="footnotes">
-    <xsl:param name="doc" as="element()"/>
-    <xsl:if test="$doc//tei:note[not(@rend = 'inline')]">
-      <section class="footnotes" role="doc-endnotes" aria-label="Notes">
-        <ol>
-          <xsl:for-each select="$doc//tei:note[not(@rend = 'inline')]">
-            <li id="{@xml:id}" value="{@n}" role="doc-endnote">
-              <xsl:apply-templates/>
-              <xsl:text> </xsl:text>
-              <a class="backref" href="#ref-{@xml:id}" role="doc-backlink"
-                 aria-label="Back to reference {@n}">↩</a>
-            </li>
-          </xsl:for-each>
-        </ol>
-      </section>
-    </xsl:if>
+  <xsl:template match="tei:ref[@target]">
+    <a href="{tw:link(@target)}"><xsl:apply-templates/></a>
   </xsl:template>
+  <xsl:template match="tei:ref"><xsl:apply-templates/></xsl:template>
+
+  <!-- A TEI pointer as an href: "#d131fn5" goes to d131's own page when it is a sibling. -->
+  <xsl:function name="tw:link" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:variable name="id" select="substring-after($target, '#')"/>
+    <xsl:variable name="doc" select="replace($id, '^(d\d+)(fn.*)?$', '$1')"/>
+    <xsl:sequence select="if (starts-with($target, '#') and $doc = $sibling-docs
+                              and not($doc = $tw:this-doc))
+                          then $sibling-prefix || $doc || $sibling-suffix || $target
+                          else $target"/>
+  </xsl:function>
+  <xsl:variable name="tw:this-doc" as="xs:string*"
+      select="//tei:text//tei:div[@type = 'document']/@xml:id ! string()"/>
 </xsl:stylesheet>

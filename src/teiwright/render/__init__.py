@@ -1,86 +1,76 @@
 """Views of TEI: XSLT 3 stylesheets from ``xslt/`` run on saxonche; PDF through WeasyPrint.
 
-Stylesheets are compiled once per process and reused for every document of a run.
+Stylesheets are compiled once per process and reused for every document of a run. A document's
+names are looked up in its own ``standOff`` and in any register files given (a FRUS volume's
+``persons.xml``/``terms.xml``, or teiwright's standOff form).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from teiwright.errors import InputError
 from teiwright.fileio import write_bytes
+from teiwright.render.saxon import Source, load, transform
 from teiwright.resources import stylesheet
-from teiwright.xmlsafe import parse_file
-
-
-@cache
-def _processor() -> Any:
-    from saxonche import PySaxonProcessor
-
-    return PySaxonProcessor(license=False)
-
-
-@cache
-def compiled(relative: str) -> Any:
-    """A compiled XSLT 3 stylesheet from ``xslt/``, once per process."""
-    path = stylesheet(relative)
-    xslt = _processor().new_xslt30_processor()
-    return xslt.compile_stylesheet(stylesheet_file=str(path))
-
-
-def transform(source: Path, relative: str, **params: str) -> str:
-    """Apply a stylesheet to a TEI file that has passed teiwright's safe parser."""
-    parse_file(source)  # refuse unsafe or malformed input before Saxon sees it
-    processor = _processor()
-    executable = compiled(relative)
-    executable.clear_parameters()
-    for name, value in params.items():
-        executable.set_parameter(name, processor.make_string_value(value))
-    try:
-        node = processor.parse_xml(xml_file_name=str(source.resolve()))
-        result: str | None = executable.transform_to_string(xdm_node=node)
-    except Exception as exc:  # saxonche raises PySaxonApiError, not exported on all versions
-        raise InputError(f"stylesheet {relative} failed: {exc}", path=source) from None
-    if result is None:
-        raise InputError(f"stylesheet {relative} produced nothing", path=source)
-    return result
-
-
-def css(relative: str) -> str:
-    return stylesheet(relative).read_text(encoding="utf-8")
-
-
-def render_html(source: Path) -> str:
-    """The web view of one TEI document as a self-contained HTML5 page."""
-    return transform(source, "html/document.xsl", css=css("html/document.css"))
-
 
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 
 
-def render_print_html(source: Path, paper: str = "letter") -> str:
-    """The print view as HTML for CSS paged media."""
+def asset(relative: str) -> str:
+    """A CSS or script file shipped in ``xslt/``, to be inlined into a page."""
+    return stylesheet(relative).read_text(encoding="utf-8")
+
+
+def web_assets() -> dict[str, str]:
+    """The parameters that make a web page self-contained: its CSS and its script."""
+    return {"css": asset("html/document.css"), "script": asset("html/popup.js")}
+
+
+def paper_size(paper: str) -> str:
+    """The CSS page size for a ``--paper`` name."""
     size = PAPER_SIZES.get(paper.lower())
     if size is None:
         raise InputError(f"unknown paper size {paper!r}; use letter or a4")
-    style = css("print/document.css").replace("var(--paper-size, letter)", size)
-    return transform(source, "print/document.xsl", css=style)
+    return size
 
 
-def render_pdf(source: Path, paper: str = "letter") -> bytes:
-    """The print view as PDF bytes."""
+def load_registers(paths: Sequence[Path]) -> list[Source]:
+    return [load(path) for path in paths]
+
+
+def render_html(source: Path, registers: Sequence[Path] = ()) -> str:
+    """The web view of one TEI document as a self-contained HTML5 page."""
+    return transform(load(source), "html/document.xsl", registers=load_registers(registers),
+                     **web_assets())
+
+
+def render_print_html(source: Path, paper: str = "letter",
+                      registers: Sequence[Path] = ()) -> str:
+    """The print view as HTML for CSS paged media."""
+    return transform(load(source), "print/document.xsl", css=asset("print/document.css"),
+                     paper=paper_size(paper), registers=load_registers(registers))
+
+
+def pdf_from_html(html: str, base: Path) -> bytes:
+    """Typeset print HTML with WeasyPrint (fonts are embedded, subset)."""
     from weasyprint import HTML
 
-    html = render_print_html(source, paper)
-    pdf: bytes = HTML(string=html, base_url=str(source.parent)).write_pdf()
+    pdf: bytes = HTML(string=html, base_url=str(base)).write_pdf()
     return pdf
 
 
-def write_html(source: Path, target: Path, *, force: bool = False) -> None:
-    write_bytes(target, render_html(source).encode("utf-8"), force=force)
+def render_pdf(source: Path, paper: str = "letter", registers: Sequence[Path] = ()) -> bytes:
+    """The print view as PDF bytes."""
+    return pdf_from_html(render_print_html(source, paper, registers), source.parent)
 
 
-def write_pdf(source: Path, target: Path, *, paper: str = "letter", force: bool = False) -> None:
-    write_bytes(target, render_pdf(source, paper), force=force)
+def write_html(source: Path, target: Path, *, force: bool = False,
+               registers: Sequence[Path] = ()) -> None:
+    write_bytes(target, render_html(source, registers).encode("utf-8"), force=force)
+
+
+def write_pdf(source: Path, target: Path, *, paper: str = "letter", force: bool = False,
+              registers: Sequence[Path] = ()) -> None:
+    write_bytes(target, render_pdf(source, paper, registers), force=force)

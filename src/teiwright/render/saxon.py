@@ -1,0 +1,96 @@
+"""Saxon (saxonche) for the views: one processor and one compiled copy of each stylesheet per
+process, and inputs handed to Saxon only after teiwright's safe parser has accepted them.
+
+Parameters may be strings, sequences of strings, parsed documents (:class:`Source`) or
+sequences of them, so a stylesheet can receive a volume's registers or a whole site's documents
+as nodes instead of reading files itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from teiwright.errors import InputError
+from teiwright.resources import stylesheet
+from teiwright.xmlsafe import parse_bytes, parse_file
+
+
+@dataclass(frozen=True)
+class Source:
+    """An XML file checked by :mod:`teiwright.xmlsafe` and parsed once by Saxon."""
+
+    path: Path
+    node: Any  # saxonche.PyXdmNode
+
+
+Param = str | Source | Sequence[str] | Sequence[Source]
+
+
+@cache
+def processor() -> Any:
+    from saxonche import PySaxonProcessor
+
+    return PySaxonProcessor(license=False)
+
+
+@cache
+def compiled(relative: str) -> Any:
+    """A compiled XSLT 3 stylesheet from ``xslt/``, once per process."""
+    path = stylesheet(relative)
+    xslt = processor().new_xslt30_processor()
+    try:
+        return xslt.compile_stylesheet(stylesheet_file=str(path))
+    except Exception as exc:  # PySaxonApiError; a broken stylesheet is a teiwright bug
+        raise RuntimeError(f"{path}: stylesheet does not compile: {exc}") from exc
+
+
+def load(path: Path) -> Source:
+    """Check ``path`` with the safe parser, then give Saxon the same bytes."""
+    parse_file(path)  # refuse unsafe or malformed input before Saxon sees it
+    try:
+        node = processor().parse_xml(xml_file_name=str(path.resolve()))
+    except Exception as exc:
+        raise InputError(f"Saxon cannot read it: {exc}", path=path) from None
+    return Source(path, node)
+
+
+def load_text(text: str, name: str) -> Any:
+    """Parse XML made by teiwright itself (a site manifest) into a Saxon node."""
+    parse_bytes(text.encode("utf-8"), name)
+    return processor().parse_xml(xml_text=text)
+
+
+def _value(value: Param) -> Any:
+    from saxonche import PyXdmValue
+
+    proc = processor()
+    if isinstance(value, str):
+        return proc.make_string_value(value)
+    if isinstance(value, Source):
+        return value.node
+    sequence = PyXdmValue(proc)
+    for item in value:
+        sequence.add_xdm_item(item.node if isinstance(item, Source)
+                              else proc.make_string_value(item))
+    return sequence
+
+
+def transform(source: Source | Any, relative: str, **params: Param) -> str:
+    """Apply a stylesheet to a parsed document; parameter names use ``_`` for ``-``."""
+    executable = compiled(relative)
+    executable.clear_parameters()
+    for name, value in params.items():
+        executable.set_parameter(name.replace("_", "-"), _value(value))
+    node = source.node if isinstance(source, Source) else source
+    where = source.path if isinstance(source, Source) else relative
+    try:
+        result: str | None = executable.transform_to_string(xdm_node=node)
+    except Exception as exc:  # saxonche raises PySaxonApiError, not exported on all versions
+        raise InputError(f"stylesheet {relative} failed: {exc}", path=where) from None
+    if result is None:
+        raise InputError(f"stylesheet {relative} produced nothing", path=where)
+    return result
