@@ -1,0 +1,254 @@
+"""FRUS in: a volume (or a one-document shell) → one plain-TEI file per document + registers.
+
+The volume is read with :mod:`.streaming`, so only one document is in memory at a time. Each
+document ``div`` keeps its text, markup and ids untouched; only what plain TEI P5 has no name
+for is renamed (``frus:attachment`` → ``floatingText``, ``frus:doc-dateTime-*`` → the header),
+and anything else from the FRUS namespace is refused rather than dropped. The persons and terms
+the document mentions go into its ``standOff``; the volume's whole lists become a register file.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiwright.errors import InputError
+from teiwright.exchange import (
+    ATTACHMENT,
+    ATTACHMENT_TYPE,
+    DOC_MAX,
+    DOC_MIN,
+    FRUS,
+    catalog,
+    frus_lists,
+)
+from teiwright.exchange.nodes import attrs
+from teiwright.exchange.streaming import LIST_IDS, Piece, pieces
+from teiwright.exchange.volume import Volume, from_header, from_id
+from teiwright.fileio import write_bytes
+from teiwright.tei import WRITE_NSMAP, XML_ID, XML_LANG, tei
+from teiwright.textview import local
+from teiwright.xmlsafe import parse_file
+
+_VOLUME_ID = re.compile(r"frus\d{4}-\d{2,4}v\w+")
+_POINTER_ATTRS = ("corresp", "target", "ref")
+
+
+@dataclass
+class Registers:
+    """A volume's persons and terms in register shape, indexed by id."""
+
+    persons: dict[str, etree._Element] = field(default_factory=dict)
+    terms: dict[str, tuple[etree._Element, etree._Element]] = field(default_factory=dict)
+
+    def add_list(self, div: etree._Element) -> None:
+        register = frus_lists.register_from_list(div)
+        if local(register) == "listPerson":
+            self.persons.update((p.get(XML_ID, ""), p) for p in register)
+        else:
+            for label, item in frus_lists.term_pairs(register):
+                term = label[0]
+                self.terms[term.get(XML_ID, "")] = (label, item if item is not None
+                                                    else etree.Element(tei("item")))
+
+    def __bool__(self) -> bool:
+        return bool(self.persons or self.terms)
+
+
+def to_plain_tei(div: etree._Element) -> tuple[etree._Element, tuple[str, str] | None]:
+    """A copy of a FRUS document div in plain TEI, and its doc-dateTime range if it had one."""
+    plain = copy.deepcopy(div)
+    plain.tail = None
+    low, high = plain.get(DOC_MIN), plain.get(DOC_MAX)
+    for name in (DOC_MIN, DOC_MAX):
+        plain.attrib.pop(name, "")
+    for attachment in list(plain.iter(ATTACHMENT)):
+        attachment.tag = tei("floatingText")
+        attachment.set("type", ATTACHMENT_TYPE)
+        body = etree.Element(tei("body"))
+        body.text, attachment.text = attachment.text, None
+        body.extend(list(attachment))
+        attachment.append(body)
+    for element in plain.iter():
+        foreign = [name for name in attrs(element) if name.startswith(FRUS)]
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if foreign or tag.startswith(FRUS):
+            what = tag if tag.startswith(FRUS) else foreign[0]
+            raise InputError(f"{what.replace(FRUS, 'frus:')} (line {element.sourceline}) has "
+                             "no plain-TEI mapping in teiwright yet; nothing was written")
+        if tag and not tag.startswith("{http://www.tei-c.org/ns/1.0}"):
+            raise InputError(f"element {tag} (line {element.sourceline}) is not TEI")
+    etree.cleanup_namespaces(plain)
+    if (low is None) != (high is None):
+        raise InputError(f"{div.get(XML_ID)}: frus:doc-dateTime-min and -max come in pairs")
+    return plain, (low, high) if low is not None and high is not None else None
+
+
+def _pointers(element: etree._Element) -> set[str]:
+    found: set[str] = set()
+    for node in element.iter():
+        for name in _POINTER_ATTRS:
+            for token in (node.get(name) or "").split():
+                if token.startswith("#"):
+                    found.add(token[1:])
+    return found
+
+
+def stand_off(div: etree._Element, registers: Registers) -> etree._Element | None:
+    """The register entries a document points to (and those they point to), in list order."""
+    wanted = _pointers(div)
+    seen: set[str] = set()
+    while wanted - seen:
+        seen |= wanted
+        for key in list(wanted):
+            if key in registers.persons:
+                wanted |= _pointers(registers.persons[key])
+            elif key in registers.terms:
+                wanted |= _pointers(registers.terms[key][1])
+    persons = [p for key, p in registers.persons.items() if key in seen]
+    terms = [pair for key, pair in registers.terms.items() if key in seen]
+    if not persons and not terms:
+        return None
+    standoff = etree.Element(tei("standOff"))
+    if persons:
+        etree.SubElement(standoff, tei("listPerson")).extend(copy.deepcopy(p) for p in persons)
+    if terms:
+        gloss = etree.SubElement(standoff, tei("list"), type="gloss")
+        for label, item in terms:
+            gloss.extend((copy.deepcopy(label), copy.deepcopy(item)))
+    return standoff
+
+
+def document_tree(div: etree._Element, volume: Volume, registers: Registers,
+                  source_name: str) -> etree._ElementTree:
+    """One FRUS document div as a complete plain-TEI file."""
+    doc_id = div.get(XML_ID) or f"d{div.get('n', '')}"
+    plain, doc_datetime = to_plain_tei(div)
+    root = etree.Element(tei("TEI"), nsmap=WRITE_NSMAP)  # type: ignore[arg-type]
+    root.set(XML_LANG, "en")
+    root.set(XML_ID, f"{volume.volume_id}-{doc_id}")
+    root.append(catalog.build_header(plain, volume, doc_id, source_name, doc_datetime))
+    body = etree.SubElement(etree.SubElement(root, tei("text")), tei("body"))
+    body.append(plain)
+    extra = stand_off(plain, registers)
+    if extra is not None:
+        root.append(extra)
+    etree.indent(root[0], space="  ", level=1)
+    if extra is not None:
+        etree.indent(extra, space="  ", level=1)
+    root.text, root[0].tail = "\n  ", "\n  "
+    root[1].text, body.text, plain.tail, body.tail = "\n    ", "\n      ", "\n    ", "\n  "
+    root[1].tail = "\n  " if extra is not None else "\n"
+    if extra is not None:
+        extra.tail = "\n"
+    return root.getroottree()
+
+
+def register_tree(registers: Registers, volume: Volume) -> etree._ElementTree:
+    """The volume's whole persons and terms lists as a standalone TEI register file."""
+    everything = Registers(registers.persons, registers.terms)
+    root = etree.Element(tei("TEI"), nsmap=WRITE_NSMAP)  # type: ignore[arg-type]
+    root.set(XML_LANG, "en")
+    root.set(XML_ID, f"{volume.volume_id}-registers")
+    header = etree.SubElement(root, tei("teiHeader"))
+    file_desc = etree.SubElement(header, tei("fileDesc"))
+    title_stmt = etree.SubElement(file_desc, tei("titleStmt"))
+    etree.SubElement(title_stmt, tei("title")).text = f"Persons and terms: {volume.title}"
+    etree.SubElement(etree.SubElement(file_desc, tei("publicationStmt")), tei("p")).text = (
+        "Imported by teiwright from the Office of the Historian's front matter; the ids are "
+        "FRUS's own. Public domain (U.S. Government work); encoding CC0 1.0.")
+    etree.SubElement(etree.SubElement(file_desc, tei("sourceDesc")), tei("p")).text = (
+        f"The persons and abbreviations lists of {volume.title} ({volume.volume_id}).")
+    standoff = etree.SubElement(root, tei("standOff"))
+    if everything.persons:
+        etree.SubElement(standoff, tei("listPerson")).extend(
+            copy.deepcopy(p) for p in everything.persons.values())
+    if everything.terms:
+        gloss = etree.SubElement(standoff, tei("list"), type="gloss")
+        for label, item in everything.terms.values():
+            gloss.extend((copy.deepcopy(label), copy.deepcopy(item)))
+    etree.indent(root, space="  ")
+    return root.getroottree()
+
+
+def serialise(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def guess_volume_id(path: Path, found: str) -> str:
+    """The volume id from the file's root, else from its folder or file name."""
+    if found:
+        return found
+    for name in (path.stem, path.resolve().parent.name):
+        match = _VOLUME_ID.fullmatch(name)
+        if match:
+            return name
+    raise InputError("cannot tell which FRUS volume this is (no TEI/@xml:id, and neither the "
+                     "file nor its folder is named like frus1969-76v09); pass --volume",
+                     path=path)
+
+
+def read_list_file(path: Path, registers: Registers) -> None:
+    """Add a persons.xml/terms.xml shell (or any file with such divs) to ``registers``."""
+    root = parse_file(path).getroot()
+    for div in root.iter(tei("div")):
+        if div.get(XML_ID) in LIST_IDS:
+            _add_list(registers, div, path)
+
+
+def _add_list(registers: Registers, div: etree._Element, path: Path) -> None:
+    try:
+        registers.add_list(div)
+    except InputError as error:
+        raise InputError(error.message, path=path, line=error.line) from None
+
+
+@dataclass
+class ImportResult:
+    """What an import wrote: document files and the register file (if any)."""
+
+    documents: list[Path] = field(default_factory=list)
+    registers: Path | None = None
+    volume_id: str = ""
+
+
+def import_volume(source: Path, out_dir: Path, *, registers_dir: Path | None = None,
+                  list_files: tuple[Path, ...] = (), volume_id: str = "",
+                  force: bool = False) -> ImportResult:
+    """Split ``source`` into one TEI file per document in ``out_dir``; write the registers."""
+    registers = Registers()
+    for extra in list_files:
+        read_list_file(extra, registers)
+    result = ImportResult()
+    volume: Volume | None = None
+    for piece in _documents(source, registers):
+        if piece.kind == "volume":
+            result.volume_id = guess_volume_id(source, volume_id or piece.volume_id)
+            volume = from_id(result.volume_id)
+        elif piece.kind == "header" and piece.element is not None:
+            volume = from_header(piece.element, result.volume_id)
+        elif piece.kind == "document" and piece.element is not None and volume is not None:
+            tree = document_tree(piece.element, volume, registers, source.name)
+            doc_id = piece.element.get(XML_ID) or f"d{piece.element.get('n', '')}"
+            target = out_dir / f"{doc_id}.xml"
+            write_bytes(target, serialise(tree), force=force)
+            result.documents.append(target)
+    if registers and volume is not None:
+        folder = registers_dir if registers_dir is not None else out_dir.parent / "registers"
+        result.registers = folder / f"{volume.volume_id}.xml"
+        write_bytes(result.registers, serialise(register_tree(registers, volume)), force=force)
+    return result
+
+
+def _documents(source: Path, registers: Registers) -> Iterator[Piece]:
+    for piece in pieces(source):
+        if piece.kind == "list" and piece.element is not None:
+            _add_list(registers, piece.element, source)
+        else:
+            yield piece
+

@@ -1,0 +1,189 @@
+"""FRUS front-matter lists (persons, terms) ↔ the register shape our documents carry.
+
+A FRUS persons entry is ``<item><hi rend="strong"><persName xml:id="p_KHA1">Kissinger, Henry
+A.</persName>,</hi> Assistant to the President …</item>``; ours is ``<person xml:id="p_KHA1">
+<persName>Kissinger, Henry A.</persName><note>Assistant to the President …</note></person>``.
+Terms become ``label/term[@xml:id]`` + ``item`` pairs of a ``list type="gloss"``. The mapping
+keeps ids and the markup inside names and descriptions (``gloss``, cross-reference
+``persName``), so that exporting gives the Office of the Historian's list back.
+
+``teiwright.registers.frus`` (issue #4) reads the same lists into its register model as plain
+text; this module keeps markup because an export to FRUS must give it back. The two can share
+the entry walk once both have settled.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from teiwright.errors import InputError
+from teiwright.exchange.nodes import attrs
+from teiwright.tei import XML_ID, tei
+from teiwright.textview import local
+
+#: ``person/@rend`` (or ``label/@rend``) saying the printed entry had no comma after the name.
+NO_COMMA = "nocomma"
+_WS = re.compile(r"[ \t\r\n]+")
+
+
+def _tidy(text: str | None) -> str | None:
+    """Collapse white space runs: registers are written fresh, not copied with indentation."""
+    return _WS.sub(" ", text) if text else text
+
+
+def _tidy_tree(element: etree._Element) -> etree._Element:
+    for node in element.iter():
+        node.text = _tidy(node.text)
+        node.tail = _tidy(node.tail)
+    return element
+
+
+def _line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _entry_parts(item: etree._Element, name_tag: str) -> tuple[etree._Element, bool,
+                                                                 list[etree._Element | str]]:
+    """The identified name element, whether a comma followed it, and the description."""
+    strong = next((c for c in item if local(c) == "hi"), None)
+    named = None if strong is None else next(
+        (c for c in strong if local(c) == name_tag and c.get(XML_ID)), None)
+    if strong is None or named is None:
+        found = next((e for e in item.iter(tei(name_tag)) if e.get(XML_ID)), None)
+        if found is None:
+            raise InputError(f"list item without {name_tag}[@xml:id]",
+                             line=_line(item))
+        raise InputError(f"entry {found.get(XML_ID)} is not in hi rend='strong'",
+                         line=_line(item))
+    separator = (named.tail or "").strip()
+    if separator not in ("", ","):
+        raise InputError(f"entry {named.get(XML_ID)}: unexpected {separator!r} after the name",
+                         line=_line(item))
+    description: list[etree._Element | str] = [(strong.tail or "").lstrip()]
+    description.extend(copy.deepcopy(c) for c in strong.itersiblings())
+    return named, separator == ",", description
+
+
+def _fill(parent: etree._Element, content: Iterable[etree._Element | str]) -> None:
+    """Append mixed content (strings and element copies) to ``parent``."""
+    for part in content:
+        if isinstance(part, str):
+            if len(parent):
+                parent[-1].tail = (parent[-1].tail or "") + part
+            else:
+                parent.text = (parent.text or "") + part
+        else:
+            parent.append(part)
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tail:
+        last.tail = last.tail.rstrip() or None
+    elif parent.text:
+        parent.text = parent.text.rstrip() or None
+
+
+def _name_copy(named: etree._Element, tag: str) -> etree._Element:
+    """The name element without its id (the id moves to the entry) or its tail."""
+    element = etree.Element(tei(tag), {k: v for k, v in attrs(named).items() if k != XML_ID})
+    element.text = named.text
+    for child in named:
+        element.append(copy.deepcopy(child))
+    return element
+
+
+def person_entry(item: etree._Element) -> etree._Element:
+    """One persons-list ``item`` as a register ``person``."""
+    named, comma, description = _entry_parts(item, "persName")
+    person = etree.Element(tei("person"), {XML_ID: named.get(XML_ID, "")})
+    if not comma:
+        person.set("rend", NO_COMMA)
+    person.append(_name_copy(named, "persName"))
+    note = etree.SubElement(person, tei("note"))
+    _fill(note, description)
+    if not len(note) and not note.text:
+        person.remove(note)
+    return _tidy_tree(person)
+
+
+def term_entry(item: etree._Element) -> tuple[etree._Element, etree._Element]:
+    """One terms-list ``item`` as a register ``label`` + ``item`` pair."""
+    named, comma, description = _entry_parts(item, "term")
+    label = etree.Element(tei("label"))
+    if not comma:
+        label.set("rend", NO_COMMA)
+    term = _name_copy(named, "term")
+    term.set(XML_ID, named.get(XML_ID, ""))
+    label.append(term)
+    expansion = etree.Element(tei("item"))
+    _fill(expansion, description)
+    return _tidy_tree(label), _tidy_tree(expansion)
+
+
+def list_items(div: etree._Element) -> list[etree._Element]:
+    """The entry items of a FRUS list div (``list type="names"|"terms"``)."""
+    return [item for lst in div.iter(tei("list")) for item in lst if local(item) == "item"]
+
+
+def register_from_list(div: etree._Element) -> etree._Element:
+    """A persons or terms div as ``listPerson`` or ``list type="gloss"``."""
+    if div.get(XML_ID) == "persons":
+        register = etree.Element(tei("listPerson"))
+        for item in list_items(div):
+            register.append(person_entry(item))
+        return register
+    register = etree.Element(tei("list"), type="gloss")
+    for item in list_items(div):
+        register.extend(term_entry(item))
+    return register
+
+
+# -- back to FRUS ---------------------------------------------------------------------------
+
+def _strong_entry(named: etree._Element, comma: bool,
+                  description: etree._Element | None) -> etree._Element:
+    item = etree.Element(tei("item"))
+    strong = etree.SubElement(item, tei("hi"), rend="strong")
+    strong.append(named)
+    named.tail = "," if comma else None
+    if description is not None and (description.text or len(description)):
+        strong.tail = " " + (description.text or "")
+        for child in description:
+            item.append(copy.deepcopy(child))
+    return item
+
+
+def frus_person_item(person: etree._Element) -> etree._Element:
+    """A register ``person`` as a FRUS persons-list ``item``."""
+    names = [c for c in person if local(c) == "persName"]
+    if not names:
+        raise InputError(f"person {person.get(XML_ID)} has no persName")
+    named = copy.deepcopy(names[0])
+    named.tail = None
+    named.set(XML_ID, person.get(XML_ID, ""))
+    note = next((c for c in person if local(c) == "note"), None)
+    return _strong_entry(named, person.get("rend") != NO_COMMA, note)
+
+
+def frus_term_item(label: etree._Element, expansion: etree._Element | None) -> etree._Element:
+    """A register ``label``/``item`` pair as a FRUS terms-list ``item``."""
+    term = next((c for c in label if local(c) == "term"), None)
+    if term is None:
+        raise InputError("gloss list label without term")
+    named = copy.deepcopy(term)
+    named.tail = None
+    return _strong_entry(named, label.get("rend") != NO_COMMA, expansion)
+
+
+def term_pairs(gloss_list: etree._Element) -> list[tuple[etree._Element, etree._Element | None]]:
+    """``(label, item)`` pairs of a ``list type="gloss"``."""
+    pairs: list[tuple[etree._Element, etree._Element | None]] = []
+    for child in gloss_list:
+        if local(child) == "label":
+            pairs.append((child, None))
+        elif local(child) == "item" and pairs and pairs[-1][1] is None:
+            pairs[-1] = (pairs[-1][0], child)
+    return pairs
