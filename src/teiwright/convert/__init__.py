@@ -20,7 +20,8 @@ from teiwright.convert.blocks import (
 )
 from teiwright.convert.dates import Dateline, parse_dateline
 from teiwright.convert.markers import Candidate, align, candidates, page_markers
-from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify
+from teiwright.convert.nesting import Label, Nester, find_label
+from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify, name_length
 from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Problem, Span
 from teiwright.textview import normalise
 
@@ -112,15 +113,30 @@ def convert_text(text: str) -> Document:
         note.body = lifter.lift(raw.start, raw.start + len(raw.text))
         note.is_source = note.body.text.lstrip().startswith(("Source:", "[Source:"))
     decisions = classify([block.text for block in blocks])
-    model_blocks = merge_list_heads([
-        _make_block(block, decision, lifter)
-        for block, decision in zip(blocks, decisions, strict=True)
-    ])
+    flat = [_make_block(block, decision, lifter)
+            for block, decision in zip(blocks, decisions, strict=True)]
+    model_blocks = merge_list_heads(_nest(flat, blocks, lifter))
     number = None
     if model_blocks and model_blocks[0].kind is BlockKind.HEAD:
         match = HEADING.match(bare(blocks[0].text))
         number = match.group("n").strip("[]") if match else None
     return Document(number=number, blocks=model_blocks, notes=notes, problems=problems)
+
+
+def _nest(flat: list[Block], raw: list[RawBlock], lifter: _Lifter) -> list[Block]:
+    """Labelled runs into lists, lists and quotations into their lead-in paragraphs."""
+    labels = [
+        find_label(block.text)
+        if model.kind is BlockKind.P and model.content is not None and not model.content.preserve
+        else None
+        for block, model in zip(raw, flat, strict=True)
+    ]
+
+    def split(index: int, label: Label) -> tuple[Inline, Inline]:
+        start, end = raw[index].start, raw[index].start + len(raw[index].text)
+        return lifter.lift(start, start + label.end), lifter.lift(start + label.end + 1, end)
+
+    return Nester(flat, labels, split).nest()
 
 
 def _page_cuts(text: str, body_end: int) -> list[_Cut]:
@@ -186,9 +202,13 @@ def _add_dateline_spans(content: Inline, dateline: Dateline) -> None:
 
 
 def _add_signer_span(content: Inline) -> None:
-    """The signer's name, up to a note marker or the end, as a ``persName``."""
+    """The signer's name, up to a note marker, a title or the end, as a ``persName``."""
     end = min([a.offset for a in content.anchors if a.note is not None] + [len(content.text)])
     start = len(content.text[:end]) - len(content.text[:end].lstrip())
+    words = content.text[start:end].split()
+    name = " ".join(words[: name_length(words)])
+    if content.text.startswith(name, start):
+        end = start + len(name)
     end = start + len(content.text[start:end].rstrip())
     if end > start:
         content.spans.append(Span(start, end, "persName", rule="signature"))

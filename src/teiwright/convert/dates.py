@@ -28,8 +28,10 @@ _DATE = (
     rf"|(?P<dday>\d{{1,2}})\s+{_MONTH.replace('month', 'dmonth')}\s+(?P<dyear>\d{{4}}))"
     rf"(?:,\s+{_TIME})?"
 )
+#: A place name: capitalised words, with the particles place names use ("Rio de Janeiro").
+_PLACE_WORDS = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|da|do|del|la|le|du|am|on|of|the|upon))*"
 DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-Z][^,\n]{{0,40}}(?:, [A-Z][^,\n\d]{{0,30}})?),\s+)?"
+    rf"^(?:(?P<place>{_PLACE_WORDS}(?:, {_PLACE_WORDS})?),\s+)?"
     rf"(?P<date>{_DATE}|undated|Undated)(?P<end>\.?)$"
 )
 

@@ -31,6 +31,13 @@ SALUTE = re.compile(
     re.IGNORECASE,
 )
 TRAILER = re.compile(r"^end (?:of )?(?:message|text|telegram|cable)\.?$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]{0,2}[A-Z]?\.){2,4}$")
+#: Words that open an office after a signer's name ("WE Colby Chief, Far East Division").
+_TITLE_WORD = re.compile(
+    r"^(?:Chief|Director|Secretary|Acting|Assistant|Deputy|Ambassador|Chairman|Counselor|"
+    r"Administrator|Under|Special|Executive|Officer|Head|Commander|Minister|Consul|"
+    r"Charg[eé]|Attaché|Coordinator|President|Vice)[,.]?$"
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-]*\.?|[A-Z]{1,4}|[A-Z]\.|Jr\.|Sr\.|de|van|von|di|da)$")
 
 
@@ -62,13 +69,24 @@ def is_list_head(text: str, following: str | None) -> str | None:
 
 
 def looks_like_signature(text: str) -> bool:
-    """A name or initials alone: "Nolting", "Dean Rusk", "McG. B."."""
+    """A name or initials alone ("Nolting", "Dean Rusk", "McG.B."), perhaps with a title."""
     words = bare(text).rstrip("0123456789").split()
+    words = words[: name_length(words)]
     if not 1 <= len(words) <= 5 or len(" ".join(words)) > 50:
         return False
-    if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1] not in {"Jr.", "Sr."}:
+    last = words[-1]
+    if (last.endswith(".") and len(last) > 3 and last not in {"Jr.", "Sr."}
+            and not _INITIALS.match(last)):
         return False
-    return all(_NAME_WORD.match(word) for word in words)
+    return all(_NAME_WORD.match(word) or _INITIALS.match(word) for word in words)
+
+
+def name_length(words: list[str]) -> int:
+    """How many of a signature's words are the name: a title ("Chief, Far East…") may follow."""
+    for index, word in enumerate(words[1:], start=1):
+        if _TITLE_WORD.match(word) and len(" ".join(words[index:])) <= 60:
+            return index
+    return len(words)
 
 
 def closing_kind(text: str) -> tuple[BlockKind, str] | None:

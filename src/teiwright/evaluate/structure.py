@@ -26,12 +26,41 @@ CONTAINERS = ("list", "closer", "quote", "postscript", "attachment", "div")
 _OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
 
 
+def block_units(view: View) -> list[tuple[str, Hashable, Hashable]]:
+    """``(name, start, end)`` of each block; a ``label`` and its ``item`` are one unit.
+
+    The reader sees "1. Text" as one block whether it is encoded as ``p`` or as ``label`` +
+    ``item`` (volumes differ), so the label is joined to its item here and the encoding
+    choice is left to the "block types" metric.
+    """
+    units: list[tuple[str, Hashable, Hashable]] = []
+    pending: etree._Element | None = None
+    for el in view.elements(*BLOCKS):
+        name = local_name(el)
+        if name == "label" and _next_is_item(el):
+            pending = el
+            continue
+        start, end = view.span(el)
+        if pending is not None and name == "item":
+            start, name = view.pos(pending), "label+item"
+        pending = None
+        units.append((name, start, end))
+    return units
+
+
+def _next_is_item(label: etree._Element) -> bool:
+    sibling = label.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    return sibling is not None and local_name(sibling) == "item"
+
+
 def _block_spans(view: View) -> list[Hashable]:
-    return [view.span(el) for el in view.elements(*BLOCKS)]
+    return [(start, end) for _, start, end in block_units(view)]
 
 
 def _block_types(view: View) -> list[Hashable]:
-    return [(local_name(el), *view.span(el)) for el in view.elements(*BLOCKS)]
+    return list(block_units(view))
 
 
 def _container_name(el: etree._Element) -> str:
@@ -88,7 +117,7 @@ def _text_without_notes(el: etree._Element) -> list[str]:
 
 
 register(Metric("block boundaries", "characters covered by each block element "
-                "(head, p, item, label, dateline, signed…)", _block_spans))
+                "(head, p, item, dateline, signed…; a label joined to its item)", _block_spans))
 register(Metric("block types", "block boundaries and the element name", _block_types))
 register(Metric("containers", "lists (with @type), closers, quotes, attachments", _containers))
 register(Metric("note anchors", "where each note stands, with its @n", _note_anchors))

@@ -1,0 +1,164 @@
+"""Structure above the block: labelled lists, lists inside their lead-in, block quotations.
+
+The text gives a numbered list as a run of blocks "1. …", "2. …": consecutive labels of one
+style (``1.``, ``a.``, ``A.``, ``(1)``, ``(a)``…) counting up from the first value. Such a run
+becomes a ``list`` of ``label`` + ``item``; an item that ends with a colon and is followed by a
+run of another style holds that run as a nested list. A list (or a quotation opening and
+closing with curly quotes) right after a paragraph that ends with a colon is that paragraph's
+continuation and is nested inside it, as the Office of the Historian encodes it. A lone "A. …"
+stays a paragraph: one label is not a list. A quotation is recognised by its opening curly
+quote alone, since a long one may close only in a later paragraph; it is a block quotation only
+when a lead-in announces it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from teiwright.model import Block, BlockKind, Inline
+
+_LEADING_PAGES = re.compile(r"(?:\[Page [^\]\s]{1,20}\] )*")
+LABEL = re.compile(r"(?P<open>\(?)(?P<value>\d{1,2}|[a-z]|[A-Z])(?P<close>[.)]) (?=\S)")
+_QUOTED = re.compile(r"^“[^\n]*$")
+_CLOSED = re.compile(r"”[.,;:]?$")
+MIN_ITEMS = 2
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label that opens a block: its style, its place in the count, where it ends."""
+
+    style: str
+    ordinal: int
+    start: int
+    end: int
+
+
+def find_label(text: str) -> Label | None:
+    """The label opening ``text`` (after page markers), or ``None``."""
+    skip = _LEADING_PAGES.match(text)
+    offset = skip.end() if skip else 0
+    match = LABEL.match(text, offset)
+    if match is None or (match.group("open") and match.group("close") != ")"):
+        return None
+    if text.startswith("[Page", match.end()):
+        return None  # a page marker between label and item would not round-trip
+    value = match.group("value")
+    if value.isdigit():
+        kind, ordinal = "digit", int(value)
+    else:
+        kind, ordinal = ("lower" if value.islower() else "upper"), ord(value.lower()) - 96
+    style = f"{match.group('open')}{kind}{match.group('close')}"
+    return Label(style, ordinal, offset, match.end() - 1)
+
+
+def ends_with_colon(inline: Inline | None) -> bool:
+    """Whether running text ends with a colon, note markers and page breaks aside."""
+    return inline is not None and not inline.preserve and inline.text.rstrip().endswith(":")
+
+
+def is_quotation(inline: Inline | None) -> bool:
+    """Text opening with a curly quote (long quotations may close in a later paragraph)."""
+    if inline is None or inline.preserve:
+        return False
+    return _QUOTED.match(inline.text.strip()) is not None
+
+
+#: Lifts a block's label and the rest of its text: ``(label, content)``.
+Splitter = Callable[[int, Label], tuple[Inline, Inline]]
+LIST_RULE = "run of labelled blocks counting up from the first value"
+LEAD_IN_RULE = "follows a paragraph ending with a colon"
+
+
+class Nester:
+    """Groups a document's top-level blocks into labelled lists and quotations."""
+
+    def __init__(self, blocks: list[Block], labels: list[Label | None], split: Splitter) -> None:
+        self.blocks = blocks
+        self.labels = labels
+        self.split = split
+
+    def nest(self) -> list[Block]:
+        out: list[Block] = []
+        index = 0
+        while index < len(self.blocks):
+            run = self.run(index)
+            if run is not None:
+                _attach(out, run[0])
+                index = run[1]
+                continue
+            block = self.blocks[index]
+            if block.kind is BlockKind.P and is_quotation(block.content) and _lead_in(out):
+                end = self.quotation_end(index)
+                quote = Block(BlockKind.QUOTE, children=self.blocks[index:end],
+                              rule="opens with a curly quote after a paragraph ending with a "
+                              "colon", position=block.position)
+                out[-1].children.append(quote)
+                index = end
+                continue
+            out.append(block)
+            index += 1
+        return out
+
+    def quotation_end(self, index: int) -> int:
+        """The paragraphs of a quotation: up to the one that closes it (else just the first)."""
+        for at in range(index, len(self.blocks)):
+            block = self.blocks[at]
+            if block.kind is not BlockKind.P or block.content is None or block.children:
+                break
+            if _CLOSED.search(block.content.text.rstrip()):
+                return at + 1
+        return index + 1
+
+    def run(self, index: int) -> tuple[Block, int] | None:
+        """A list of the labelled blocks from ``index`` on and the index after it, if any."""
+        first = self.labels[index]
+        if first is None or first.ordinal != 1:
+            return None
+        items: list[Block] = []
+        at = index
+        while at < len(self.blocks):
+            label = self.labels[at]
+            if label is None or label.style != first.style or label.ordinal != len(items) + 1:
+                break
+            item = self.item(at, label)
+            items.append(item)
+            at += 1
+            if ends_with_colon(item.content) and at < len(self.blocks):
+                nested = self.run(at)
+                if nested is not None and self._style(at) != first.style:
+                    item.children.append(nested[0])
+                    at = nested[1]
+        if len(items) < MIN_ITEMS:
+            return None
+        return Block(BlockKind.LIST, children=items, rule=LIST_RULE,
+                     position=self.blocks[index].position), at
+
+    def _style(self, index: int) -> str | None:
+        label = self.labels[index]
+        return label.style if label is not None else None
+
+    def item(self, index: int, label: Label) -> Block:
+        label_inline, content = self.split(index, label)
+        return Block(BlockKind.ITEM, content, label=label_inline,
+                     rule=f"label {label.ordinal} of a {label.style} run",
+                     position=self.blocks[index].position)
+
+
+def _lead_in(out: list[Block]) -> bool:
+    """Whether the last block so far is a paragraph that announces what follows."""
+    if not out:
+        return False
+    last = out[-1]
+    return (last.kind is BlockKind.P and not last.children and last.rule == "running text"
+            and ends_with_colon(last.content))
+
+
+def _attach(out: list[Block], block: Block) -> None:
+    if _lead_in(out):
+        block.rule += "; " + LEAD_IN_RULE
+        out[-1].children.append(block)
+    else:
+        out.append(block)
