@@ -84,6 +84,8 @@ class BlockKind(Enum):
     SALUTE = "salute"
     SIGNED = "signed"
     TRAILER = "trailer"
+    ITEM = "item"
+    QUOTE = "quote"
 
 
 @dataclass
@@ -97,13 +99,23 @@ class Block:
     list_type: str | None = None
     rule: str = ""
     position: Position | None = None
+    #: An ITEM's label ("1.", "(a)"), written as ``label`` before its ``item``.
+    label: Inline | None = None
+    #: Blocks nested inside this one after its content: a list inside a ``p``, the ITEMs of a
+    #: labelled list, a QUOTE's paragraphs.
+    children: list[Block] = field(default_factory=list)
 
     def inlines(self) -> list[Inline]:
-        """Every piece of running text in the block, in reading order."""
+        """Every piece of running text in the block, nested blocks included, in reading order."""
         parts = [self.list_head] if self.list_head is not None else []
+        if self.label is not None:
+            parts.append(self.label)
         if self.content is not None:
             parts.append(self.content)
-        return parts + self.items
+        parts += self.items
+        for child in self.children:
+            parts += child.inlines()
+        return parts
 
 
 @dataclass

@@ -100,6 +100,24 @@ class DocumentWriter:
             self.block_element(element, "head", block.list_head)
         for item in block.items:
             self.block_element(element, "item", item)
+        for child in block.children:
+            if child.label is not None:
+                self.block_element(element, "label", child.label)
+            self.block(element, child)
+        return element
+
+    def block(self, parent: etree._Element, block: Block) -> etree._Element:
+        """Any block outside a closer, with the blocks nested in it (a list inside a ``p``)."""
+        if block.kind is BlockKind.LIST:
+            return self.list(parent, block)
+        if block.content is None:
+            element = etree.SubElement(parent, tei(block.kind.value))
+            if block.kind is BlockKind.QUOTE:
+                element.set("rend", "blockquote")
+        else:
+            element = self.block_element(parent, block.kind.value, block.content)
+        for child in block.children:
+            self.block(element, child)
         return element
 
     def div(self, doc: Document, n: str) -> etree._Element:
@@ -117,11 +135,7 @@ class DocumentWriter:
                 self.block_element(closer, _CLOSER_PARTS[block.kind], block.content)
                 continue
             closer = None
-            if block.kind is BlockKind.LIST:
-                self.list(div, block)
-            else:
-                assert block.content is not None
-                self.block_element(div, block.kind.value, block.content)
+            self.block(div, block)
         return div
 
 
