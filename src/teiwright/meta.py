@@ -35,6 +35,11 @@ class Metadata:
     first_page: str = ""
     url: str = ""
     language: str = "en"
+    # [registers]: register files (one per line; a TOML list is joined), relative to this file
+    persons: str = ""
+    terms: str = ""
+    places: str = ""
+    tag_dates: str = ""
 
 
 _SECTIONS = {"volume": "volume_", "document": ""}
@@ -47,7 +52,8 @@ def _flatten(data: dict[str, Any], path: Path) -> dict[str, str]:
         if isinstance(value, dict):
             for inner, inner_value in value.items():
                 name = inner if inner in _KNOWN else f"{key}_{inner}"
-                flat[name] = str(inner_value)
+                is_list = isinstance(inner_value, list)
+                flat[name] = "\n".join(map(str, inner_value)) if is_list else str(inner_value)
         else:
             flat[key] = str(value)
     unknown = sorted(set(flat) - _KNOWN)

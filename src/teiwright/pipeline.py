@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiwright.annotate import Request, annotate_conversion, embed_standoff
 from teiwright.convert import convert_text
 from teiwright.convert.blocks import LineIndex
 from teiwright.errors import LossError
@@ -69,13 +70,16 @@ def check_lossless(path: Path, text: str, tree: etree._ElementTree) -> None:
 
 
 def convert_file(
-    path: Path, *, meta_path: Path | None = None, encoding: str | None = None
+    path: Path, *, meta_path: Path | None = None, encoding: str | None = None,
+    annotation: Request | None = None,
 ) -> Conversion:
-    """Read, convert and check one transcription."""
+    """Read, convert, annotate from registers, and check one transcription."""
     text = read_text(path, encoding)
     meta_file = meta_path or sidecar_for(path)
     metadata = load_metadata(meta_file) if meta_file else Metadata()
     document = convert_text(comparable(text))
+    mentioned = annotate_conversion(document, metadata, meta_file, annotation)
     tree = build_tei(document, metadata, path.name)
+    embed_standoff(tree, mentioned)
     check_lossless(path, text, tree)
     return Conversion(path, text, document, tree, metadata)

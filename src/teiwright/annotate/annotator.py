@@ -1,0 +1,155 @@
+"""One pass over a converted document adding person, term, place and date spans.
+
+The pass reads the document in order (each block, then the notes anchored in it) so that "named
+in full earlier" means earlier for the reader too. It only ever adds :class:`Span` objects with
+the rule that made them; the text is never touched, so the conversion stays lossless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from teiwright.annotate.automaton import SPACE, Automaton, Match, Token, tokenize
+from teiwright.annotate.dates import find_dates
+from teiwright.annotate.index import PERSON, PLACE, TERM, Candidate, build_index
+from teiwright.annotate.offices import find_offices, holders, office_pattern
+from teiwright.annotate.persons import TITLES, Context, resolve
+from teiwright.annotate.spans import add_span
+from teiwright.model import Document, Inline, Position, Problem, Span
+from teiwright.registers.entry import Register
+from teiwright.registers.forms import FULL
+
+
+@dataclass
+class Annotation:
+    """What a pass linked (register ids, in first-mention order) and what it warned about."""
+
+    used: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def use(self, entry_id: str) -> None:
+        if entry_id not in self.used:
+            self.used.append(entry_id)
+
+
+def position_at(inline: Inline, offset: int) -> Position | None:
+    """Where ``offset`` of the inline's text stood in the input (markers counted back in)."""
+    if inline.position is None:
+        return None
+    before = inline.text[:offset]
+    extra = sum(len(a.note.n) if a.note is not None else len(f"[Page {a.page}] ")
+                for a in inline.anchors if a.offset <= offset)
+    if "\n" in before:
+        return Position(inline.position.line + before.count("\n"),
+                        len(before) - before.rindex("\n"))
+    return Position(inline.position.line, inline.position.column + offset + extra)
+
+
+def _title_before(tokens: list[Token], first: int) -> str:
+    """The title word just before token ``first`` ("Ambassador", "Mr."), if there is one."""
+    index = first - 1
+    if index >= 0 and tokens[index].text == SPACE:
+        index -= 1
+    if index >= 0 and tokens[index].text == ".":
+        index -= 1
+    if index >= 0 and tokens[index].text in TITLES:
+        return tokens[index].text
+    return ""
+
+
+def _beside_slash(tokens: list[Token], match: Match[Candidate]) -> bool:
+    before = tokens[match.first - 1].text if match.first else ""
+    after = tokens[match.last + 1].text if match.last + 1 < len(tokens) else ""
+    return "/" in (before, after)
+
+
+def _choose(match: Match[Candidate], tokens: list[Token]) -> list[Candidate]:
+    """The reading of a match: a full name, else a term, else a place, else a short name."""
+    persons = [c for c in match.payloads if c.category == PERSON]
+    terms = [c for c in match.payloads if c.category == TERM]
+    if terms and match.end - match.start == 1 and not _beside_slash(tokens, match):
+        terms = []  # a one-letter term ("A", "S") only as an office symbol ("S/S", "G/PM")
+    places = [c for c in match.payloads if c.category == PLACE]
+    if any(c.form_kind == FULL for c in persons):
+        return persons
+    return terms[:1] or places[:1] or persons
+
+
+class Annotator:
+    """Annotates documents against one register (its automaton is built once)."""
+
+    def __init__(self, register: Register, *, tag_dates: bool = False) -> None:
+        self.register = register
+        self.index: Automaton[Candidate] = build_index(register)
+        self.tag_dates = tag_dates
+
+    def annotate(self, document: Document, date: str = "") -> Annotation:
+        """Add spans to every piece of ``document``'s text; return what was used."""
+        result = Annotation()
+        context = Context(date=date)
+        offices = holders(self.register.persons, date)
+        pattern = office_pattern(offices)
+        seen: set[int] = set()
+        for inline in self._reading_order(document):
+            if id(inline) in seen:
+                continue
+            seen.add(id(inline))
+            self._inline(inline, context, result)
+            for mention in find_offices(inline.text, pattern, offices):
+                span = Span(mention.start, mention.end, "rs",
+                            {"type": "person", "corresp": f"#{mention.person}"},
+                            rule=f"“the {mention.office}” on {date}: {mention.person}")
+                if add_span(inline, span, "corresp"):
+                    result.use(mention.person)
+            if self.tag_dates:
+                self._dates(inline, date[:4])
+        return result
+
+    @staticmethod
+    def _reading_order(document: Document) -> list[Inline]:
+        order: list[Inline] = []
+        for inline in document.inlines():
+            order.append(inline)
+            order += [n.body for n in sorted(inline.notes(), key=lambda n: int(n.n)
+                                             if n.n.isdigit() else 0)]
+        return order + [note.body for note in document.notes]
+
+    def _inline(self, inline: Inline, context: Context, result: Annotation) -> None:
+        tokens = tokenize(inline.text)
+        for match in self.index.matches(tokens):
+            chosen = _choose(match, tokens)
+            if not chosen:
+                continue
+            category = chosen[0].category
+            if category == PERSON:
+                self._person(inline, tokens, match, chosen, context, result)
+                continue
+            tag, link = ("gloss", "target") if category == TERM else ("placeName", "ref")
+            rule = "term by its abbreviation" if category == TERM else "place by its name"
+            span = Span(match.start, match.end, tag, {link: f"#{chosen[0].id}"}, rule=rule)
+            if add_span(inline, span, link):
+                result.use(chosen[0].id)
+
+    def _person(self, inline: Inline, tokens: list[Token], match: Match[Candidate],
+                chosen: list[Candidate], context: Context, result: Annotation) -> None:
+        title = _title_before(tokens, match.first)
+        resolution = resolve(chosen, title, context, self.register.persons)
+        attrs = {"corresp": f"#{resolution.person}"} if resolution.person else {}
+        span = Span(match.start, match.end, "persName", attrs, rule=resolution.rule)
+        if add_span(inline, span, "corresp") is None:
+            return
+        if resolution.person:
+            result.use(resolution.person)
+        if resolution.warning:
+            name = inline.text[match.start:match.end]
+            result.problems.append(Problem("warning", f"“{name}” {resolution.warning}",
+                                           position_at(inline, match.start), "ambiguous-name"))
+
+    @staticmethod
+    def _dates(inline: Inline, year: str) -> None:
+        for mention in find_dates(inline.text, year):
+            if any(s.tag == "date" and s.start < mention.end and mention.start < s.end
+                   for s in inline.spans):
+                continue
+            add_span(inline, Span(mention.start, mention.end, "date", mention.attrs,
+                                  rule="date in running text"), "when")
