@@ -49,8 +49,22 @@
   </xsl:function>
 
   <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term">
-    <span class="{tw:name-class(.)}"><xsl:apply-templates/></span>
+    <span class="{tw:name-class(.)}">
+      <xsl:if test="self::tei:persName">
+        <xsl:attribute name="id" select="tw:mention-id(.)"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </span>
   </xsl:template>
+
+  <!-- Stable anchor of a person mention: the document's id and the mention's ordinal, so that
+       a person index can point at every mention ("d133-m4"). -->
+  <xsl:function name="tw:mention-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="doc" select="$name/ancestor::tei:div[@type = 'document'][1]"/>
+    <xsl:sequence select="($doc/@xml:id, 'doc')[1] || '-m' || count($name/preceding::tei:persName
+        [ancestor::tei:div[@type = 'document'][1] is $doc]) + 1"/>
+  </xsl:function>
   <xsl:function name="tw:name-class" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="map { 'persName' : 'person', 'gloss' : 'term', 'term' : 'term',

@@ -82,9 +82,14 @@
   <!-- The entry for an id, following one "see" cross-reference; empty when unknown. -->
   <xsl:function name="tw:entry" as="element(tw:entry)?">
     <xsl:param name="id" as="xs:string?"/>
-    <xsl:variable name="entry" select="if ($id) then $tw:register($id) else ()"/>
-    <xsl:sequence select="if ($entry/@see and exists($tw:register($entry/@see)))
-                          then $tw:register($entry/@see) else $entry"/>
+    <xsl:sequence select="tw:entry-in($tw:register, $id)"/>
+  </xsl:function>
+  <xsl:function name="tw:entry-in" as="element(tw:entry)?">
+    <xsl:param name="register" as="map(xs:string, element(tw:entry))"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:variable name="entry" select="if ($id) then $register($id) else ()"/>
+    <xsl:sequence select="if ($entry/@see and exists($register($entry/@see)))
+                          then $register($entry/@see) else $entry"/>
   </xsl:function>
 
   <!-- The entry a name in the text points to. -->

@@ -69,13 +69,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Stable anchor of the n-th person mention of a document, for the site's person index. -->
-  <xsl:function name="tw:mention-id" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="doc" select="$name/ancestor::tei:div[@type = 'document'][1]"/>
-    <xsl:sequence select="'m' || count($name/preceding::tei:persName[ancestor::tei:div
-        [@type = 'document'][1] is $doc]) + 1"/>
-  </xsl:function>
 
   <xsl:template name="document-end">
     <xsl:call-template name="footnotes"/>

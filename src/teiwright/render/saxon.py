@@ -51,6 +51,11 @@ def compiled(relative: str) -> Any:
 def load(path: Path) -> Source:
     """Check ``path`` with the safe parser, then give Saxon the same bytes."""
     parse_file(path)  # refuse unsafe or malformed input before Saxon sees it
+    return load_checked(path)
+
+
+def load_checked(path: Path) -> Source:
+    """Give Saxon a file that :func:`teiwright.xmlsafe.parse_file` has just accepted."""
     try:
         node = processor().parse_xml(xml_file_name=str(path.resolve()))
     except Exception as exc:
@@ -64,33 +69,46 @@ def load_text(text: str, name: str) -> Any:
     return processor().parse_xml(xml_text=text)
 
 
-def _value(value: Param) -> Any:
+def _value(value: Param, keep: list[Any]) -> Any:
+    """The Saxon value of a parameter; every object made is also put in ``keep``.
+
+    saxonche's sequences hold handles, not references: an item that Python frees before the
+    transform runs leaves Saxon with an invalid handle (and a fatal crash), so the caller
+    keeps every item alive until the transform is done.
+    """
     from saxonche import PyXdmValue
 
     proc = processor()
     if isinstance(value, str):
-        return proc.make_string_value(value)
-    if isinstance(value, Source):
-        return value.node
-    sequence = PyXdmValue(proc)
-    for item in value:
-        sequence.add_xdm_item(item.node if isinstance(item, Source)
-                              else proc.make_string_value(item))
-    return sequence
+        made = proc.make_string_value(value)
+    elif isinstance(value, Source):
+        made = value.node
+    else:
+        made = PyXdmValue(proc)
+        for item in value:
+            xdm = item.node if isinstance(item, Source) else proc.make_string_value(item)
+            keep.append(xdm)
+            made.add_xdm_item(xdm)
+    keep.append(made)
+    return made
 
 
 def transform(source: Source | Any, relative: str, **params: Param) -> str:
     """Apply a stylesheet to a parsed document; parameter names use ``_`` for ``-``."""
     executable = compiled(relative)
     executable.clear_parameters()
+    keep: list[Any] = []
     for name, value in params.items():
-        executable.set_parameter(name.replace("_", "-"), _value(value))
+        executable.set_parameter(name.replace("_", "-"), _value(value, keep))
     node = source.node if isinstance(source, Source) else source
     where = source.path if isinstance(source, Source) else relative
     try:
         result: str | None = executable.transform_to_string(xdm_node=node)
     except Exception as exc:  # saxonche raises PySaxonApiError, not exported on all versions
         raise InputError(f"stylesheet {relative} failed: {exc}", path=where) from None
+    finally:
+        executable.clear_parameters()
+        keep.clear()
     if result is None:
         raise InputError(f"stylesheet {relative} produced nothing", path=where)
     return result
