@@ -75,6 +75,27 @@ def _choose(match: Match[Candidate], tokens: list[Token]) -> list[Candidate]:
     return terms[:1] or places[:1] or persons
 
 
+# A surname before one of these names an institution, not a person ("Johnson Library").
+INSTITUTIONS = frozenset(["Library", "Administration", "Foundation", "Institute", "University"])
+
+
+@dataclass
+class _Pending:
+    """A person mention left unlinked in the first pass, to retry with the whole document."""
+
+    inline: Inline
+    span: Span
+    candidates: list[Candidate]
+    title: str
+
+
+def _word_after(tokens: list[Token], last: int) -> str:
+    index = last + 1
+    if index < len(tokens) and tokens[index].text == SPACE:
+        index += 1
+    return tokens[index].text if index < len(tokens) else ""
+
+
 class Annotator:
     """Annotates documents against one register (its automaton is built once)."""
 
@@ -90,11 +111,12 @@ class Annotator:
         offices = holders(self.register.persons, date)
         pattern = office_pattern(offices)
         seen: set[int] = set()
+        pending: list[_Pending] = []
         for inline in self._reading_order(document):
             if id(inline) in seen:
                 continue
             seen.add(id(inline))
-            self._inline(inline, context, result)
+            self._inline(inline, context, result, pending)
             for mention in find_offices(inline.text, pattern, offices):
                 span = Span(mention.start, mention.end, "rs",
                             {"type": "person", "corresp": f"#{mention.person}"},
@@ -103,7 +125,24 @@ class Annotator:
                     result.use(mention.person)
             if self.tag_dates:
                 self._dates(inline, date[:4])
+        self._second_pass(pending, context, result)
         return result
+
+    def _second_pass(self, pending: list[_Pending], context: Context,
+                     result: Annotation) -> None:
+        """Retry unlinked mentions knowing every full name in the document; warn on the rest."""
+        context.whole_document = True
+        for item in pending:
+            resolution = resolve(item.candidates, item.title, context, self.register.persons)
+            if resolution.person:
+                item.span.attrs["corresp"] = f"#{resolution.person}"
+                item.span.rule = resolution.rule
+                result.use(resolution.person)
+                continue
+            name = item.inline.text[item.span.start:item.span.end]
+            result.problems.append(Problem("warning", f"“{name}” {resolution.warning}",
+                                           position_at(item.inline, item.span.start),
+                                           "ambiguous-name"))
 
     @staticmethod
     def _reading_order(document: Document) -> list[Inline]:
@@ -114,7 +153,8 @@ class Annotator:
                                              if n.n.isdigit() else 0)]
         return order + [note.body for note in document.notes]
 
-    def _inline(self, inline: Inline, context: Context, result: Annotation) -> None:
+    def _inline(self, inline: Inline, context: Context, result: Annotation,
+                pending: list[_Pending]) -> None:
         tokens = tokenize(inline.text)
         for match in self.index.matches(tokens):
             chosen = _choose(match, tokens)
@@ -122,7 +162,7 @@ class Annotator:
                 continue
             category = chosen[0].category
             if category == PERSON:
-                self._person(inline, tokens, match, chosen, context, result)
+                self._person(inline, tokens, match, chosen, context, result, pending)
                 continue
             tag, link = ("gloss", "target") if category == TERM else ("placeName", "ref")
             rule = "term by its abbreviation" if category == TERM else "place by its name"
@@ -131,19 +171,21 @@ class Annotator:
                 result.use(chosen[0].id)
 
     def _person(self, inline: Inline, tokens: list[Token], match: Match[Candidate],
-                chosen: list[Candidate], context: Context, result: Annotation) -> None:
+                chosen: list[Candidate], context: Context, result: Annotation,
+                pending: list[_Pending]) -> None:
         title = _title_before(tokens, match.first)
         resolution = resolve(chosen, title, context, self.register.persons)
+        if resolution.person is None and _word_after(tokens, match.last) in INSTITUTIONS:
+            return
         attrs = {"corresp": f"#{resolution.person}"} if resolution.person else {}
-        span = Span(match.start, match.end, "persName", attrs, rule=resolution.rule)
-        if add_span(inline, span, "corresp") is None:
+        span = add_span(inline, Span(match.start, match.end, "persName", attrs,
+                                     rule=resolution.rule), "corresp")
+        if span is None:
             return
         if resolution.person:
             result.use(resolution.person)
-        if resolution.warning:
-            name = inline.text[match.start:match.end]
-            result.problems.append(Problem("warning", f"“{name}” {resolution.warning}",
-                                           position_at(inline, match.start), "ambiguous-name"))
+        else:
+            pending.append(_Pending(inline, span, chosen, title))
 
     @staticmethod
     def _dates(inline: Inline, year: str) -> None:

@@ -3,9 +3,10 @@
 A full name or a register variant identifies its person. A surname shared by several
 registered persons is settled, in this order, by a title before it that only one of them
 bears ("Ambassador Martin"), by a full-name mention of exactly one of them earlier in the
-document, or by the document's date against their dated roles; otherwise the name is marked
-as a person but left unlinked, with a warning naming the candidates — never linked wrongly
-without a word. A form that is a person's display form in the register (FRUS's
+document (failing that, anywhere in it: a heading's "(Bundy)" is often spelt out only in the
+source note below), or by the document's date against their dated roles; otherwise the name
+is marked as a person but left unlinked, with a warning naming the candidates — never linked
+wrongly without a word. A form that is a person's display form in the register (FRUS's
 cross-reference entries such as "Thieu, see Nguyen Van Thieu") beats a form derived from
 another entry, exactly as FRUS links it.
 """
@@ -45,6 +46,8 @@ class Context:
 
     date: str = ""
     named_in_full: set[str] = field(default_factory=set)
+    #: Second pass: ``named_in_full`` now covers the whole document, not just what came before.
+    whole_document: bool = False
 
 
 def _best(candidates: list[Candidate]) -> list[Candidate]:
@@ -83,7 +86,8 @@ def resolve(candidates: list[Candidate], title: str, context: Context,
     ids = [c.id for c in chosen]
     for rule, narrowed in (
         (f"title “{title}” fits only this person", _by_title(ids, title, persons) if title else []),
-        ("the only one of them named in full earlier",
+        ("the only one of them named in full "
+         + ("in the document" if context.whole_document else "earlier"),
          [i for i in ids if i in context.named_in_full]),
         (f"the only one of them in office on {context.date}", _by_date(ids, context.date, persons)),
     ):

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from teiwright.annotate.options import add_register_options, request_from_args
 from teiwright.commands import Subparsers, add_command
 from teiwright.errors import EXIT_OK, EXIT_PROBLEMS
 from teiwright.fileio import write_bytes
@@ -26,11 +27,13 @@ def register(subparsers: Subparsers) -> None:
                         help="metadata file (default: INPUT.toml beside the input, if any)")
     parser.add_argument("--encoding", help="input encoding (default: detect UTF-8/cp1252)")
     parser.add_argument("--force", action="store_true", help="replace an existing output")
+    add_register_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    conversion = convert_file(args.input, meta_path=args.meta, encoding=args.encoding)
+    conversion = convert_file(args.input, meta_path=args.meta, encoding=args.encoding,
+                              annotation=request_from_args(args))
     data = serialise(conversion.tree)
     for problem in conversion.document.problems:
         where = f"{args.input}:{problem.position}" if problem.position else str(args.input)
