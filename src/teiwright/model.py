@@ -53,6 +53,8 @@ class Anchor:
     note: Note | None = None
     page: str | None = None
     rule: str = ""
+    #: Where the marker stood in the input (for ``--explain``).
+    position: Position | None = None
 
 
 @dataclass
@@ -69,6 +71,8 @@ class Inline:
     anchors: list[Anchor] = field(default_factory=list)
     preserve: bool = False
     position: Position | None = None
+    #: Where the piece ends in the input (exclusive), for ``--explain``.
+    end: Position | None = None
 
     def notes(self) -> list[Note]:
         return [a.note for a in self.anchors if a.note is not None]
@@ -86,6 +90,7 @@ class BlockKind(Enum):
     TRAILER = "trailer"
     ITEM = "item"
     QUOTE = "quote"
+    NOTE = "note"
 
 
 @dataclass
@@ -104,6 +109,8 @@ class Block:
     #: Blocks nested inside this one after its content: a list inside a ``p``, the ITEMs of a
     #: labelled list, a QUOTE's paragraphs.
     children: list[Block] = field(default_factory=list)
+    #: A NOTE block's note: one whose marker was not found, kept between blocks, never dropped.
+    note: Note | None = None
 
     def inlines(self) -> list[Inline]:
         """Every piece of running text in the block, nested blocks included, in reading order."""
@@ -113,6 +120,8 @@ class Block:
         if self.content is not None:
             parts.append(self.content)
         parts += self.items
+        if self.note is not None:
+            parts.append(self.note.body)
         for child in self.children:
             parts += child.inlines()
         return parts

@@ -19,7 +19,14 @@ from teiwright.convert.blocks import (
     split_blocks,
 )
 from teiwright.convert.dates import Dateline, parse_dateline
-from teiwright.convert.markers import Candidate, align, candidates, page_markers
+from teiwright.convert.markers import (
+    Candidate,
+    Leftover,
+    align,
+    candidates,
+    leftovers,
+    page_markers,
+)
 from teiwright.convert.nesting import Label, Nester, find_label
 from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify, name_length
 from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Problem, Span
@@ -62,13 +69,13 @@ class _Lifter:
             out.append(piece)
             length += len(piece)
             anchors.append(Anchor(length, note=cut.anchor.note, page=cut.anchor.page,
-                                  rule=cut.anchor.rule))
+                                  rule=cut.anchor.rule, position=cut.anchor.position))
             pos = cut.end
             if cut.anchor.page is not None and not preserve and self.text[pos : pos + 1] == " ":
                 pos += 1
         out.append(self.text[pos:end])
         return Inline("".join(out), anchors=anchors, preserve=preserve,
-                      position=self.index.position(start))
+                      position=self.index.position(start), end=self.index.position(end))
 
     def _fits_normal(self, start: int, end: int, inline: Inline) -> bool:
         raw = self.text[start:end]
@@ -97,17 +104,36 @@ def _reinsert(inline: Inline) -> str:
     return "".join(out)
 
 
-def convert_text(text: str) -> Document:
-    """Convert a transcription to the document model."""
-    index = LineIndex(text)
+def body_and_notes(text: str) -> tuple[list[RawBlock], list[RawNote]]:
+    """The body's blocks and the entries of the notes list that ends the text (if any)."""
     blocks = split_blocks(text)
     raw_notes: list[RawNote] = []
     if len(blocks) > 1 and is_notes_block(blocks[-1]):
         raw_notes = parse_notes(blocks.pop())
+    return blocks, raw_notes
+
+
+def number_leftovers(text: str, notes: list[Note]) -> list[Leftover]:
+    """Numbers of the body that look like note markers but stay text, with the reason."""
+    index = LineIndex(text)
+    blocks, _ = body_and_notes(text)
+    body = text[: blocks[-1].start + len(blocks[-1].text)]
+    placed = {
+        note.n: (index.starts[note.marker.line - 1] + note.marker.column - 1
+                 if note.marker is not None else None)
+        for note in notes
+    }
+    return leftovers(body, placed, [m.span() for m in page_markers(body)])
+
+
+def convert_text(text: str) -> Document:
+    """Convert a transcription to the document model."""
+    index = LineIndex(text)
+    blocks, raw_notes = body_and_notes(text)
     body_end = blocks[-1].start + len(blocks[-1].text)
     problems: list[Problem] = []
     notes = [Note(raw.n, Inline(""), position=index.position(raw.start)) for raw in raw_notes]
-    cuts = _page_cuts(text, body_end) + _note_cuts(text, body_end, notes, index, problems)
+    cuts = _page_cuts(text, body_end, index) + _note_cuts(text, body_end, notes, index, problems)
     lifter = _Lifter(text, cuts, index)
     for note, raw in zip(notes, raw_notes, strict=True):
         note.body = lifter.lift(raw.start, raw.start + len(raw.text))
@@ -115,12 +141,45 @@ def convert_text(text: str) -> Document:
     decisions = classify([block.text for block in blocks])
     flat = [_make_block(block, decision, lifter)
             for block, decision in zip(blocks, decisions, strict=True)]
-    model_blocks = merge_list_heads(_nest(flat, blocks, lifter))
+    model_blocks = keep_unanchored(merge_list_heads(_nest(flat, blocks, lifter)), notes)
+    problems += [
+        Problem("warning", f"{left.digits!r} looks like a note marker but there is no note "
+                f"{left.digits}; left as text", index.position(left.start), "marker-without-note")
+        for left in number_leftovers(text, notes) if left.orphan
+    ]
     number = None
     if model_blocks and model_blocks[0].kind is BlockKind.HEAD:
         match = HEADING.match(bare(blocks[0].text))
         number = match.group("n").strip("[]") if match else None
     return Document(number=number, blocks=model_blocks, notes=notes, problems=problems)
+
+
+def keep_unanchored(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Notes whose marker was not found, as blocks between the blocks, in the notes' order.
+
+    Note *k* goes after the block holding the last anchored note before it, so that the notes
+    list at the end of the text view keeps its order and nothing of the input is lost.
+    """
+    waiting = [note for note in notes if note.marker is None]
+    if not waiting:
+        return blocks
+    order = {id(note): index for index, note in enumerate(notes)}
+    out: list[Block] = []
+    seen = -1
+    for block in blocks:
+        held = [order[id(n)] for inline in block.inlines() for n in inline.notes()]
+        first = min(held, default=seen + 1)
+        while waiting and order[id(waiting[0])] < first and out:
+            out.append(_note_block(waiting.pop(0)))
+        out.append(block)
+        seen = max(held, default=seen)
+    out += [_note_block(note) for note in waiting]
+    return out
+
+
+def _note_block(note: Note) -> Block:
+    return Block(BlockKind.NOTE, note=note, rule="note whose marker was not found, kept in place",
+                 position=note.position)
 
 
 def _nest(flat: list[Block], raw: list[RawBlock], lifter: _Lifter) -> list[Block]:
@@ -139,9 +198,10 @@ def _nest(flat: list[Block], raw: list[RawBlock], lifter: _Lifter) -> list[Block
     return Nester(flat, labels, split).nest()
 
 
-def _page_cuts(text: str, body_end: int) -> list[_Cut]:
+def _page_cuts(text: str, body_end: int, index: LineIndex) -> list[_Cut]:
     return [
-        _Cut(m.start(), m.end(), Anchor(0, page=m.group(1), rule="[Page N] marker"))
+        _Cut(m.start(), m.end(), Anchor(0, page=m.group(1), rule="[Page N] marker",
+                                        position=index.position(m.start())))
         for m in page_markers(text[:body_end])
     ]
 
@@ -160,7 +220,8 @@ def _note_cuts(
                                     note.position, "note-without-marker"))
             continue
         note.marker = index.position(cand.start)
-        cuts.append(_Cut(cand.start, cand.end, Anchor(0, note=note, rule=_why(cand, opts))))
+        cuts.append(_Cut(cand.start, cand.end, Anchor(0, note=note, rule=_why(cand, opts),
+                                                      position=note.marker)))
     return cuts
 
 

@@ -48,6 +48,15 @@ def _strength(text: str, start: int, end: int) -> tuple[int, str]:
         return 2, "glued to punctuation before it and a capital after it"
     if after in "–-:/" and end + 1 < len(text) and text[end + 1].isdigit():
         return 0, "part of a range, time or fraction"
+    if after in "-/" and end + 1 < len(text) and text[end + 1].isalpha():
+        return 0, "part of a file number or code (\"751K.5-MSP\")"
+    if before in "/:" and start >= 2 and text[start - 2].isdigit():
+        return 0, "part of a fraction, range or time (\"17/18\", \"5:00\")"
+    if (before == "," and start >= 2 and text[start - 2].isdigit() and end - start == 3
+            and not text[end : end + 1].isdigit()):
+        return 0, "a group of a number's thousands (\"15,000\")"
+    if before in "–-" and (start < 2 or not text[start - 2].isalnum()):
+        return 0, "a number after a dash, not a marker"
     if before.isdigit():
         return 1, "glued to a number (e.g. a date or serial)"
     if before in "–-" and start >= 2 and text[start - 2].isalnum():
@@ -123,3 +132,55 @@ def align(options: list[list[Candidate]]) -> list[Candidate | None]:
         choice[i] = options[i][key] if key >= 0 else None
         key = state[2]
     return choice
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A number that could have been a note marker but stays text, and why."""
+
+    start: int
+    end: int
+    digits: str
+    reason: str
+    #: True when nothing but the missing note speaks against it being a marker.
+    orphan: bool = False
+
+
+def leftovers(
+    text: str, numbers: dict[str, int | None], skip: list[tuple[int, int]]
+) -> list[Leftover]:
+    """Numbers in ``text`` that look like markers and were not chosen.
+
+    ``numbers`` maps each note number to where its marker was placed (``None``: nowhere).
+    A number is listed when it ends with a note number or is glued to what precedes it.
+    """
+    chosen = {offset for offset in numbers.values() if offset is not None}
+    found: list[Leftover] = []
+    for match in _DIGITS.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in skip) or any(start <= c < end for c in chosen):
+            continue
+        suffixes = [n for n in numbers if match.group().endswith(n)]
+        for number in suffixes:
+            at = end - len(number)
+            score, why = _strength(text, at, end)
+            if score < 2 and not _glued(text, at):
+                break
+            if score:
+                placed = numbers[number]
+                why = ("note " + number + " is anchored elsewhere, where the order of the notes "
+                       "puts it" if placed is not None else why)
+            found.append(Leftover(at, end, match.group(), why))
+            break
+        else:
+            score, why = _strength(text, start, end)
+            if score >= 2 or (score == 0 and _glued(text, start)):
+                reason = why if score == 0 else f"no note {match.group()} in the notes list"
+                found.append(Leftover(start, end, match.group(), reason, orphan=score >= 10))
+    return found
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` follow a letter or punctuation (not space or a digit)."""
+    before = text[start - 1] if start > 0 else " "
+    return not (before.isspace() or before.isdigit() or before in "([{$#§¶")

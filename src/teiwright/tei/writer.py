@@ -110,6 +110,8 @@ class DocumentWriter:
         """Any block outside a closer, with the blocks nested in it (a list inside a ``p``)."""
         if block.kind is BlockKind.LIST:
             return self.list(parent, block)
+        if block.note is not None:
+            return self.note(parent, block.note)
         if block.content is None:
             element = etree.SubElement(parent, tei(block.kind.value))
             if block.kind is BlockKind.QUOTE:
