@@ -9,8 +9,9 @@ from pathlib import Path
 from teiwright.annotate.options import add_register_options, request_from_args
 from teiwright.commands import Subparsers, add_command
 from teiwright.errors import EXIT_OK, EXIT_PROBLEMS
-from teiwright.fileio import write_bytes
-from teiwright.pipeline import convert_file
+from teiwright.convert.explain import explain
+from teiwright.fileio import write_bytes, write_text
+from teiwright.pipeline import comparable, convert_file
 from teiwright.tei.build import serialise
 
 
@@ -26,6 +27,9 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument("--meta", type=Path, metavar="META.toml",
                         help="metadata file (default: INPUT.toml beside the input, if any)")
     parser.add_argument("--encoding", help="input encoding (default: detect UTF-8/cp1252)")
+    parser.add_argument("--explain", type=Path, metavar="REPORT",
+                        help="write why each element was made (rule, input lines) and why each "
+                        "marker-like number stayed text")
     parser.add_argument("--force", action="store_true", help="replace an existing output")
     add_register_options(parser)
     parser.set_defaults(run=run)
@@ -42,5 +46,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
     else:
         write_bytes(args.output, data, force=args.force)
+    if args.explain is not None:
+        report = explain(comparable(conversion.text), conversion.document)
+        write_text(args.explain, report, force=args.force)
     errors = [p for p in conversion.document.problems if p.severity == "error"]
     return EXIT_PROBLEMS if errors else EXIT_OK

@@ -35,6 +35,15 @@ class Label:
     start: int
     end: int
 
+    @property
+    def sample(self) -> str:
+        """The style as the first label of such a run reads: "1.", "(a)", "A."."""
+        first = {"digit": "1", "lower": "a", "upper": "A"}
+        for kind, value in first.items():
+            if kind in self.style:
+                return self.style.replace(kind, value)
+        return self.style
+
 
 def find_label(text: str) -> Label | None:
     """The label opening ``text`` (after page markers), or ``None``."""
@@ -143,7 +152,7 @@ class Nester:
     def item(self, index: int, label: Label) -> Block:
         label_inline, content = self.split(index, label)
         return Block(BlockKind.ITEM, content, label=label_inline,
-                     rule=f"label {label.ordinal} of a {label.style} run",
+                     rule=f"label {label.ordinal} of a run labelled like {label.sample}",
                      position=self.blocks[index].position)
 
 
