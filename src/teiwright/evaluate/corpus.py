@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiwright.errors import InputError, TeiwrightError
+from teiwright.evaluate.entities import volume_request
 from teiwright.evaluate.metrics import Metric, View, metrics
 from teiwright.evaluate.scoring import Comparison, Counts, compare
 from teiwright.fileio import write_bytes
@@ -86,7 +87,7 @@ def evaluate(gold_dir: Path, out_dir: Path, *, force: bool = False) -> Evaluatio
         name = str(txt.relative_to(gold_dir).with_suffix(""))
         gold_div = document_divs(parse_file(xml).getroot())[0]
         try:
-            conversion = convert_file(txt)
+            conversion = convert_file(txt, annotation=volume_request(txt))
         except TeiwrightError as error:
             run.documents.append(score_document(name, gold_div, None, run.metric_list,
                                                 False, str(error)))
