@@ -78,21 +78,37 @@
   <xsl:template match="tei:hi[@rend = 'sub']"><sub><xsl:apply-templates/></sub></xsl:template>
   <xsl:template match="tei:hi"><span class="{@rend}"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:ref[@target]">
-    <a href="{tw:link(@target)}"><xsl:apply-templates/></a>
+  <xsl:template match="tei:ref[@target][tw:link(., @target)]">
+    <a href="{tw:link(., @target)}"><xsl:apply-templates/></a>
   </xsl:template>
   <xsl:template match="tei:ref"><xsl:apply-templates/></xsl:template>
 
-  <!-- A TEI pointer as an href: "#d131fn5" goes to d131's own page when it is a sibling. -->
+  <!-- A TEI pointer as an href. "#x" stays on the page when x is here; "#d131fn5" goes to
+       d131's own page when it is a sibling; other FRUS pointers ("#d61fn2" to a document not
+       at hand, "frus1964-68v01#d451") go to the Office of the Historian's edition; anything
+       else that cannot resolve gives no link at all (the empty string). -->
   <xsl:function name="tw:link" as="xs:string">
+    <xsl:param name="node" as="node()"/>
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="id" select="substring-after($target, '#')"/>
+    <xsl:variable name="volume" select="if (starts-with($target, '#')) then tw:volume-id($node)
+                                        else substring-before($target, '#')"/>
     <xsl:variable name="doc" select="replace($id, '^(d\d+)(fn.*)?$', '$1')"/>
-    <xsl:sequence select="if (starts-with($target, '#') and $doc = $sibling-docs
-                              and not($doc = $tw:this-doc))
-                          then $sibling-prefix || $doc || $sibling-suffix || $target
-                          else $target"/>
+    <xsl:sequence select="
+        if (not(contains($target, '#'))) then $target
+        else if (starts-with($target, '#') and exists(root($node)//*[@xml:id = $id])) then $target
+        else if (starts-with($target, '#') and $doc = $sibling-docs)
+          then $sibling-prefix || $doc || $sibling-suffix || $target
+        else if (starts-with($volume, 'frus') and matches($id, '^(d\d+(fn\d+)?|pg_\w+)$'))
+          then 'https://history.state.gov/historicaldocuments/' || $volume || '/'
+               || replace($id, '^(d\d+)fn(\d+)$', '$1#fn$2')
+        else ''"/>
   </xsl:function>
-  <xsl:variable name="tw:this-doc" as="xs:string*"
-      select="//tei:text//tei:div[@type = 'document']/@xml:id ! string()"/>
+
+  <!-- The volume a node belongs to: as the caller says, else the header's FRUS idno. -->
+  <xsl:param name="volume-id" as="xs:string" select="''"/>
+  <xsl:function name="tw:volume-id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(($volume-id[.], root($node)//tei:idno[@type = 'frus'], '')[1])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -72,9 +72,12 @@ class Collection:
         return list(seen.values())
 
 
-def _first_text(tree: etree._ElementTree, xpath: str) -> str:
-    found = tree.xpath(xpath, namespaces=_NS)
-    return " ".join("".join(found[0].itertext()).split()) if found else ""
+def _first_text(tree: etree._ElementTree, path: str) -> str:
+    """The normalised text of the first element at ``path`` (``t:`` is the TEI namespace)."""
+    found = tree.find(path.replace("t:", TEI).replace("//", ".//", 1), namespaces=None)
+    if found is None:
+        return ""
+    return " ".join("".join(str(text) for text in found.itertext()).split())
 
 
 def _is_register(tree: etree._ElementTree) -> bool:

@@ -36,7 +36,8 @@ def document_page(doc: Document, volume: Volume, neighbours: tuple[Document | No
     before, after = neighbours
     return transform(
         doc.source, "html/document.xsl",
-        registers=volume.registers, volume_title=volume.title, site_title=title,
+        registers=volume.registers, volume_title=volume.title, volume_id=volume.id,
+        site_title=title,
         prev_href=f"{before.slug}.html" if before else "",
         prev_label=before.label if before else "",
         next_href=f"{after.slug}.html" if after else "",

@@ -1,0 +1,99 @@
+"""The web view's markup: anchors, note references, register entries and pop-up targets, for the
+seed, a fixture in teiwright's standOff shape, and real FRUS documents with their registers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_TEI
+from lxml import html as lxml_html
+
+from teiwright.errors import InputError, OutputExistsError
+from teiwright.render import render_html, write_html
+
+FIXTURE = ROOT / "tests" / "fixtures" / "views" / "d163-registers.xml"
+
+
+def page(source: Path, registers: tuple[Path, ...] = ()) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(render_html(source, registers))
+
+
+def test_seed_page_has_every_anchor_the_edition_promises() -> None:
+    doc = page(SEED_TEI)
+    assert doc.get("lang") == "en"
+    assert [pb.get("id") for pb in doc.find_class("pb")] == [f"pg_{n}" for n in range(593, 597)]
+    assert doc.get_element_by_id("pg_594").text_content() == "[Page 594]"
+    # page 594 begins inside "keep him | from concessions": the marker sits exactly there
+    assert doc.get_element_by_id("pg_594").tail.startswith("from concessions")
+    refs = doc.find_class("noteref")
+    assert [a.get("href") for a in refs] == [f"#d163fn{n}" for n in range(1, 6)]
+    assert all(a.get("data-popup") is not None for a in refs)
+    for n in range(1, 6):
+        assert doc.get_element_by_id(f"d163fn{n}") is not None
+        assert doc.get_element_by_id(f"ref-d163fn{n}").text_content() == str(n)
+    source_line = doc.get_element_by_id("d163fn1")
+    assert source_line.tag == "p" and "Source: National Archives" in source_line.text_content()
+    back = doc.get_element_by_id("d163fn2").find_class("backref")[0]
+    assert back.get("href") == "#ref-d163fn2"
+
+
+def test_page_is_self_contained() -> None:
+    html = render_html(SEED_TEI)
+    doc = lxml_html.document_fromstring(html)
+    assert doc.find(".//style").text and "popup" in doc.find(".//style").text
+    assert "tw-popup" in doc.find(".//script").text
+    assert not doc.xpath("//script[@src] | //link[@rel='stylesheet'] | //img")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+
+
+def test_names_link_to_their_register_entries() -> None:
+    doc = page(FIXTURE)
+    thieu = [a for a in doc.xpath("//a[@class = 'person']") if a.text_content() == "Thieu"]
+    assert len(thieu) == 6 and all(a.get("href") == "#p_NVT1" for a in thieu)
+    entry = doc.get_element_by_id("p_NVT1")
+    assert entry.find("dt").text_content() == "Nguyen Van Thieu"
+    assert entry.find("dd").text_content().strip() == "President of the Republic of Vietnam"
+    dmz = doc.get_element_by_id("t_DMZ1")
+    assert dmz.find("dd").text_content().strip() == "Demilitarized Zone"
+    assert doc.get_element_by_id("pl_Paris") is not None
+    # every mention of a person has its own stable anchor, for the site's person index
+    ids = [a.get("id") for a in doc.xpath("//a[@class = 'person']")]
+    assert len(ids) == len(set(ids)) == 23 and ids[0] == "d163-m1"
+
+
+def test_frus_registers_resolve_names_and_cross_references(corpus: Path) -> None:
+    volume = corpus / "frus1964-68v02"
+    doc = page(volume / "d1.xml", (volume / "persons.xml", volume / "terms.xml"))
+    thieu = [a for a in doc.find_class("person") if a.text_content() == "Thieu"]
+    # "Thieu, see Nguyen Van Thieu": the link goes straight to the full entry
+    assert thieu and thieu[0].get("href") == "#p_NVT1"
+    entry = doc.get_element_by_id("p_NVT1").text_content()
+    assert "Nguyen Van Thieu" in entry and "Armed Forces Council" in entry
+    terms = doc.find_class("term")
+    assert terms and all(doc.get_element_by_id(a.get("href")[1:]) is not None
+                         for a in terms if a.tag == "a")
+
+
+def test_corpus_document_without_registers_still_renders(corpus: Path) -> None:
+    doc = page(corpus / "frus1961-63v01" / "d133.xml")
+    assert doc.find(".//h1").text_content().startswith("133. Telegram From the Embassy")
+    assert not doc.xpath("//a[contains(@class, 'person')]")  # no register, no dead links
+    assert doc.find_class("person")  # the names are still marked
+
+
+def test_write_html_refuses_to_clobber(tmp_path: Path) -> None:
+    target = tmp_path / "d163.html"
+    write_html(SEED_TEI, target)
+    with pytest.raises(OutputExistsError):
+        write_html(SEED_TEI, target)
+    write_html(SEED_TEI, target, force=True)
+    assert target.read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+
+
+def test_unsafe_input_is_refused_before_saxon(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.xml"
+    evil.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI>&x;</TEI>')
+    with pytest.raises(InputError, match="entities"):
+        render_html(evil)
