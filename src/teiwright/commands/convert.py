@@ -8,8 +8,8 @@ from pathlib import Path
 
 from teiwright.annotate.options import add_register_options, request_from_args
 from teiwright.commands import Subparsers, add_command
-from teiwright.errors import EXIT_OK, EXIT_PROBLEMS
 from teiwright.convert.explain import explain
+from teiwright.errors import EXIT_OK, EXIT_PROBLEMS
 from teiwright.fileio import write_bytes, write_text
 from teiwright.pipeline import comparable, convert_file
 from teiwright.tei.build import serialise
