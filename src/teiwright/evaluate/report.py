@@ -19,6 +19,11 @@ def table(run: Evaluation) -> str:
     exact = sum(d.exact for d in run.documents)
     lines.append(f"| text exact | {len(run.documents)} | | {exact} | | | "
                  f"{run.exact_share:.4f} |")
+    differing = [d.name for d in run.documents if not d.gold_matches_input]
+    if differing:
+        lines.append("")
+        lines.append("Gold text differs from the input (unreachable features) in: "
+                     + ", ".join(differing))
     return "\n".join(lines)
 
 
@@ -33,6 +38,7 @@ def as_json(run: Evaluation) -> dict[str, Any]:
             {
                 "name": doc.name,
                 "exact": doc.exact,
+                "gold_matches_input": doc.gold_matches_input,
                 "error": doc.error,
                 "metrics": {
                     name: {**c.counts.as_dict(), "missing": c.missing, "extra": c.extra}
