@@ -1,10 +1,10 @@
 """Checking a FRUS-profile file the way the Office of the Historian does: frus.rnc + frus.sch.
 
 The grammar is the compact-syntax ``schemas/frus/frus.rnc``, converted once per process by the
-validator's :mod:`teiwright.validate.rnc` and run by libxml2; the Schematron is
-``schemas/frus/frus.sch`` through the validator's compiler on Saxon-HE. ``frus.sch`` extends four
-files that are not published with it; their absence comes back as warnings and the rules of
-``frus.sch`` itself still run.
+validator's :mod:`teiwright.validate.relaxng` (through ``rnc2rng``) and run by libxml2; the
+Schematron is ``schemas/frus/frus.sch`` through the validator's compiler on Saxon-HE.
+``frus.sch`` extends four files that are not published with it; their absence comes back as
+warnings and the rules of ``frus.sch`` itself still run.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ from functools import cache
 from lxml import etree
 
 from teiwright.resources import schema
-from teiwright.validate import relaxng, rnc, saxon, schematron, schematron_load
+from teiwright.validate import relaxng, saxon, schematron, schematron_load
 from teiwright.validate.findings import Finding
 
 FRUS_RNC = "frus/frus.rnc"
 FRUS_SCH = "frus/frus.sch"
 
 
-@cache
-def frus_grammar() -> etree.RelaxNG:
-    """frus.rnc compiled for libxml2 (once per process)."""
-    tree, _stripped = rnc.convert(schema(FRUS_RNC))
-    return etree.RelaxNG(tree)
+def frus_grammar() -> relaxng.Grammar:
+    """frus.rnc prepared by the validator (converted and cached once per process)."""
+    return relaxng.load(schema(FRUS_RNC), "frus.rnc")
 
 
 @cache
@@ -36,7 +34,7 @@ def frus_rules() -> schematron.CompiledSchema:
 
 def check_grammar(tree: etree._ElementTree, path: str) -> list[Finding]:
     """frus.rnc findings."""
-    return relaxng.check(tree, path, frus_grammar(), rule="frus.rnc")
+    return relaxng.check(tree, path, frus_grammar())
 
 
 def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:

@@ -162,6 +162,42 @@ def _balance_breaks(div: etree._Element) -> None:
             setattr(owner, attr, before + " ")
 
 
+def _unwrap(element: etree._Element) -> None:
+    """Replace ``element`` by its content (text, children and tail keep their places)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    owner, attr = _text_before(element)
+    setattr(owner, attr, (getattr(owner, attr) or "") + (element.text or ""))
+    index = parent.index(element)
+    children = list(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last, attr = (children[-1], "tail") if children else _text_before(element)
+    setattr(last, attr, (getattr(last, attr) or "") + (element.tail or ""))
+    parent.remove(element)
+
+
+def _frus_markup(div: etree._Element) -> None:
+    """Our linking markup in FRUS's vocabulary.
+
+    FRUS links a mention to its persons list with ``persName/@corresp`` and has no places
+    register: ``rs type="person"`` becomes ``persName``, other ``rs`` are unwrapped, and the
+    ``@ref`` of names (pointing into our places register, which FRUS lacks) is dropped.
+    """
+    for rs in list(div.iter(tei("rs"))):
+        if rs.get("type") == "person" and rs.get("corresp"):
+            rs.tag = tei("persName")
+            del rs.attrib["type"]
+        else:
+            _unwrap(rs)
+    for name in div.iter(tei("placeName"), tei("persName"), tei("orgName")):
+        ref = name.get("ref")
+        name.attrib.pop("ref", "")
+        if ref and name.tag == tei("persName") and not name.get("corresp"):
+            name.set("corresp", ref)
+
+
 def frus_document(tree: etree._ElementTree) -> Exported:
     """The document of one of our TEI files, in FRUS encoding."""
     root = tree.getroot()
@@ -173,6 +209,7 @@ def frus_document(tree: etree._ElementTree) -> Exported:
     imported = is_imported(root)
     if not imported:
         _balance_breaks(div)
+        _frus_markup(div)
     if not imported and div.get("subtype") is None:
         div.set("subtype", "editorial-note" if div.find("tei:dateline", NS) is None
                 and root.find(".//tei:creation/tei:date", NS) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -217,32 +217,47 @@ class ImportResult:
     volume_id: str = ""
 
 
-def import_volume(source: Path, out_dir: Path, *, registers_dir: Path | None = None,
-                  list_files: tuple[Path, ...] = (), volume_id: str = "",
-                  force: bool = False) -> ImportResult:
-    """Split ``source`` into one TEI file per document in ``out_dir``; write the registers."""
+def import_volume(sources: Sequence[Path], out_dir: Path, *,
+                  registers_dir: Path | None = None, list_files: Sequence[Path] = (),
+                  volume_id: str = "", force: bool = False) -> ImportResult:
+    """Split each of ``sources`` (one volume's files) into one TEI file per document in
+    ``out_dir``, and write the volume's registers once at the end."""
     registers = Registers()
     for extra in list_files:
         read_list_file(extra, registers)
     result = ImportResult()
     volume: Volume | None = None
-    for piece in _documents(source, registers):
-        if piece.kind == "volume":
-            result.volume_id = guess_volume_id(source, volume_id or piece.volume_id)
-            volume = from_id(result.volume_id)
-        elif piece.kind == "header" and piece.element is not None:
-            volume = from_header(piece.element, result.volume_id)
-        elif piece.kind == "document" and piece.element is not None and volume is not None:
-            tree = document_tree(piece.element, volume, registers, source.name)
-            doc_id = piece.element.get(XML_ID) or f"d{piece.element.get('n', '')}"
-            target = out_dir / f"{doc_id}.xml"
-            write_bytes(target, serialise(tree), force=force)
-            result.documents.append(target)
+    for source in sources:
+        for piece in _documents(source, registers):
+            if piece.kind == "volume":
+                found = guess_volume_id(source, volume_id or piece.volume_id)
+                if result.volume_id and found != result.volume_id:
+                    raise InputError(f"belongs to {found}, not {result.volume_id}: import one "
+                                     "volume at a time", path=source)
+                result.volume_id = found
+                volume = volume or from_id(found)
+            elif piece.kind == "header" and piece.element is not None:
+                volume = from_header(piece.element, result.volume_id)
+            elif piece.kind == "document" and piece.element is not None and volume is not None:
+                result.documents.append(_write_document(piece.element, volume, registers,
+                                                        source, out_dir, force))
     if registers and volume is not None:
         folder = registers_dir if registers_dir is not None else out_dir.parent / "registers"
         result.registers = folder / f"{volume.volume_id}.xml"
-        write_bytes(result.registers, serialise(register_tree(registers, volume)), force=force)
+        data = serialise(register_tree(registers, volume))
+        unchanged = result.registers.is_file() and result.registers.read_bytes() == data
+        if not unchanged:  # importing a volume's files one by one writes the same registers
+            write_bytes(result.registers, data, force=force)
     return result
+
+
+def _write_document(div: etree._Element, volume: Volume, registers: Registers, source: Path,
+                    out_dir: Path, force: bool) -> Path:
+    doc_id = div.get(XML_ID) or f"d{div.get('n', '')}"
+    target = out_dir / f"{doc_id}.xml"
+    write_bytes(target, serialise(document_tree(div, volume, registers, source.name)),
+                force=force)
+    return target
 
 
 def _documents(source: Path, registers: Registers) -> Iterator[Piece]:
@@ -251,4 +266,3 @@ def _documents(source: Path, registers: Registers) -> Iterator[Piece]:
             _add_list(registers, piece.element, source)
         else:
             yield piece
-
