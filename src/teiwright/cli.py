@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from teiwright import __version__
-from teiwright.commands import build, convert, render, text, validate
+from teiwright.commands import build, convert, export, import_frus, package, render, text, validate
 from teiwright.commands import evaluate as evaluate_command
 from teiwright.errors import (
     EXIT_PROBLEMS,
@@ -30,7 +30,8 @@ from teiwright.errors import (
     stop_signals_interrupt,
 )
 
-COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command)
+COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command,
+                                     import_frus, export, package)
 
 
 class _Parser(argparse.ArgumentParser):
