@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from teiwright.annotate.automaton import SPACE, Automaton, Match, Token, tokenize
 from teiwright.annotate.dates import find_dates
-from teiwright.annotate.index import PERSON, PLACE, TERM, Candidate, build_index
+from teiwright.annotate.index import EXACT, PERSON, PLACE, TERM, Candidate, build_index
 from teiwright.annotate.offices import find_offices, holders, office_pattern
 from teiwright.annotate.persons import TITLES, Context, resolve
 from teiwright.annotate.spans import add_span
 from teiwright.model import Document, Inline, Position, Problem, Span
 from teiwright.registers.entry import Register
-from teiwright.registers.forms import FULL
+from teiwright.registers.forms import FULL, SURNAME
 
 
 @dataclass
@@ -57,6 +57,37 @@ def _title_before(tokens: list[Token], first: int) -> str:
     return ""
 
 
+def _suffix_end(tokens: list[Token], last: int) -> int:
+    """Tokens ``, Jr.`` or `` Jr.`` (Sr., III) right after a full name: the index ending them."""
+    texts = [t.text for t in tokens[last + 1 : last + 5]]
+    for shape in ([",", SPACE], [SPACE], [","]):
+        n = len(shape)
+        if texts[:n] == shape and len(texts) > n and texts[n] in SUFFIX_WORDS:
+            end = last + n + 1
+            dotted = end + 1 < len(tokens) and tokens[end + 1].text == "."
+            return end + 1 if dotted else end
+    return last
+
+
+def _after_other_name(tokens: list[Token], first: int) -> bool:
+    """Whether a capitalised non-title word, not opening a sentence, stands right before.
+
+    Then the surname is the end of some other name ("Viet Nam", "Ho Chi Minh") and not a
+    mention of the registered person.
+    """
+    index = first - 1
+    if index >= 0 and tokens[index].text in (SPACE, "-"):
+        index -= 1
+    if index < 0 or not tokens[index].is_word or not tokens[index].text[:1].isupper():
+        return False
+    if tokens[index].text in TITLES or tokens[index].text in OFFICE_WORDS:
+        return False
+    before = index - 1
+    if before >= 0 and tokens[before].text == SPACE:
+        before -= 1
+    return before >= 0 and (tokens[before].is_word or tokens[before].text in ",-")
+
+
 def _beside_slash(tokens: list[Token], match: Match[Candidate]) -> bool:
     before = tokens[match.first - 1].text if match.first else ""
     after = tokens[match.last + 1].text if match.last + 1 < len(tokens) else ""
@@ -66,7 +97,8 @@ def _beside_slash(tokens: list[Token], match: Match[Candidate]) -> bool:
 def _choose(match: Match[Candidate], tokens: list[Token]) -> list[Candidate]:
     """The reading of a match: a full name, else a term, else a place, else a short name."""
     persons = [c for c in match.payloads if c.category == PERSON]
-    terms = [c for c in match.payloads if c.category == TERM]
+    terms = sorted((c for c in match.payloads if c.category == TERM),
+                   key=lambda c: c.form_kind != EXACT)  # "PL" is PL before it is Pl
     if terms and match.end - match.start == 1 and not _beside_slash(tokens, match):
         terms = []  # a one-letter term ("A", "S") only as an office symbol ("S/S", "G/PM")
     places = [c for c in match.payloads if c.category == PLACE]
@@ -75,6 +107,15 @@ def _choose(match: Match[Candidate], tokens: list[Token]) -> list[Candidate]:
     return terms[:1] or places[:1] or persons
 
 
+SUFFIX_WORDS = frozenset(["Jr", "Sr", "II", "III", "IV"])
+# Words that end an office before a name ("Secretary of Defense McNaughton", "Amb Taylor").
+OFFICE_WORDS = frozenset(
+    [
+        "Affairs", "Amb", "Ambassadors", "Assistant", "Chief", "Commerce", "Defense", "Deputy",
+        "Foreign", "ForMin", "Generals", "Interior", "Justice", "Messrs", "Senators", "Staff",
+        "State", "Treasury", "Under", "Vice",
+    ]
+)
 # A surname before one of these names an institution, not a person ("Johnson Library").
 INSTITUTIONS = frozenset(["Library", "Administration", "Foundation", "Institute", "University"])
 
@@ -174,11 +215,16 @@ class Annotator:
                 chosen: list[Candidate], context: Context, result: Annotation,
                 pending: list[_Pending]) -> None:
         title = _title_before(tokens, match.first)
+        if chosen[0].form_kind == SURNAME and _after_other_name(tokens, match.first):
+            return
         resolution = resolve(chosen, title, context, self.register.persons)
         if resolution.person is None and _word_after(tokens, match.last) in INSTITUTIONS:
             return
         attrs = {"corresp": f"#{resolution.person}"} if resolution.person else {}
-        span = add_span(inline, Span(match.start, match.end, "persName", attrs,
+        end = match.end
+        if chosen[0].form_kind == FULL:
+            end = tokens[_suffix_end(tokens, match.last)].end
+        span = add_span(inline, Span(match.start, end, "persName", attrs,
                                      rule=resolution.rule), "corresp")
         if span is None:
             return

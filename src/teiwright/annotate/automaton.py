@@ -3,8 +3,9 @@
 Text and register forms are cut into the same tokens (runs of letters and digits, single
 punctuation characters, and white space as one separator token), so a form can only match on
 word boundaries, "Sullivan/Porter" holds two names, and "Dept" never matches inside
-"department". Matching walks the trie from each word start and keeps the longest form that
-ends there, then resumes after it: the cost is the text length times the longest form in
+"department"; the one exception is a plural of capitals ("MIGs", "SAMs"), which matches the
+abbreviation without its "s". Matching walks the trie from each word start and keeps the
+longest form that ends there, then resumes after it: the cost is the text length times the longest form in
 tokens, however many thousands of entries the registers hold.
 """
 
@@ -38,6 +39,14 @@ def tokenize(text: str) -> list[Token]:
         value = match.group()
         tokens.append(Token(match.start(), match.end(), SPACE if value.isspace() else value))
     return tokens
+
+
+def _plural_stem(token: str) -> str:
+    """"MIGs" → "MIG": capitals with a plural s match the capitals (the s stays outside)."""
+    stem = token[:-1]
+    if token.endswith("s") and len(stem) >= 2 and stem.isupper():
+        return stem
+    return ""
 
 
 def key(form: str) -> tuple[str, ...]:
@@ -84,13 +93,18 @@ class Automaton(Generic[Payload]):
         node = self.root
         best: Match[Payload] | None = None
         for index in range(first, min(len(tokens), first + self.depth)):
-            child = node.children.get(tokens[index].text)
+            token = tokens[index]
+            child = node.children.get(token.text)
             if child is None:
+                plural = _plural_stem(token.text)
+                stem = node.children.get(plural) if plural else None
+                if stem is not None and stem.payloads:
+                    best = Match(first, index, tokens[first].start, token.end - 1,
+                                 tuple(stem.payloads))
                 break
             node = child
-            if node.payloads and tokens[index].text is not SPACE:
-                best = Match(first, index, tokens[first].start, tokens[index].end,
-                             tuple(node.payloads))
+            if node.payloads and token.text != SPACE:
+                best = Match(first, index, tokens[first].start, token.end, tuple(node.payloads))
         return best
 
     def matches(self, tokens: list[Token]) -> list[Match[Payload]]:

@@ -18,6 +18,8 @@ from teiwright.registers.forms import surface_forms
 PERSON = "person"
 TERM = "term"
 PLACE = "place"
+EXACT = "exact"
+CAPITALS = "capitals"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def build_index(register: Register, *, places: bool = True) -> Automaton[Candida
             automaton.add(form.text, Candidate(PERSON, person.id, form.kind))
     for term in register.terms.values():
         for text in _term_forms(term.abbr):
-            automaton.add(text, Candidate(TERM, term.id))
+            kind = EXACT if text == term.abbr else CAPITALS
+            automaton.add(text, Candidate(TERM, term.id, kind))
     if places:
         for place in register.places.values():
             for name in place.names:
