@@ -5,8 +5,8 @@ punctuation characters, and white space as one separator token), so a form can o
 word boundaries, "Sullivan/Porter" holds two names, and "Dept" never matches inside
 "department"; the one exception is a plural of capitals ("MIGs", "SAMs"), which matches the
 abbreviation without its "s". Matching walks the trie from each word start and keeps the
-longest form that ends there, then resumes after it: the cost is the text length times the longest form in
-tokens, however many thousands of entries the registers hold.
+longest form that ends there, then resumes after it: the cost is the text length times the
+longest form in tokens, however many thousands of entries the registers hold.
 """
 
 from __future__ import annotations
