@@ -94,6 +94,11 @@ def register(metric: Metric) -> Metric:
     return metric
 
 
+def unregister(name: str) -> None:
+    """Remove a metric (tests, or a tool that wants a narrower table)."""
+    _REGISTRY.pop(name, None)
+
+
 def metrics() -> list[Metric]:
     """Every registered metric, in registration order, plug-in modules loaded first."""
     for name in PLUGIN_MODULES:
