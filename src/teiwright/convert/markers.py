@@ -174,6 +174,8 @@ def leftovers(
             break
         else:
             score, why = _strength(text, start, end)
+            if match.group()[-1].isalpha():
+                score, why = 0, "runs on into letters"
             if score >= 2 or (score == 0 and _glued(text, start)):
                 reason = why if score == 0 else f"no note {match.group()} in the notes list"
                 found.append(Leftover(start, end, match.group(), reason, orphan=score >= 10))
