@@ -39,6 +39,7 @@
           <xsl:for-each select="/site/volume/doc">
             <xsl:apply-templates select="tw:div(.)">
               <xsl:with-param name="id-prefix" tunnel="yes" select="tw:prefix(.)"/>
+              <xsl:with-param name="volume-label" tunnel="yes" select="string(../@title)"/>
             </xsl:apply-templates>
           </xsl:for-each>
           <xsl:call-template name="person-index"/>

@@ -43,10 +43,18 @@
   <!-- A document: its running heads travel as attributes that the CSS turns into strings. -->
   <xsl:template match="tei:div[@type = 'document']">
     <xsl:param name="id-prefix" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="volume-label" as="xs:string" tunnel="yes" select="''"/>
     <article class="document" id="{$id-prefix}{@xml:id}" data-n="{@n}"
-             data-volume="{tw:volume-title(.)}" data-running="Document {@n}">
+             data-volume="{(tw:volume-title(.)[.], $volume-label)[1]}"
+             data-running="Document {@n}">
       <xsl:apply-templates/>
     </article>
+  </xsl:template>
+
+  <!-- White space as HTML would collapse it anyway: WeasyPrint has been seen to keep the
+       source's line ends inside footnotes, so the print view hands it single spaces only. -->
+  <xsl:template match="text()">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
 
   <xsl:template match="tei:note[not(@rend = 'inline')]">
