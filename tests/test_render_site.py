@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT
 from lxml import etree
 from lxml import html as lxml_html
 
+from conftest import ROOT
 from teiwright.cli import main
 from teiwright.errors import OutputExistsError
 from teiwright.render.collection import gather, number_key

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_TEI
 from lxml import html as lxml_html
 
+from conftest import ROOT, SEED_TEI
 from teiwright.errors import InputError, OutputExistsError
 from teiwright.render import render_html, write_html
 
