@@ -19,7 +19,18 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from teiwright import __version__
-from teiwright.commands import build, convert, export, import_frus, package, render, text, validate
+from teiwright.commands import (
+    build,
+    convert,
+    export,
+    import_frus,
+    names,
+    package,
+    registers,
+    render,
+    text,
+    validate,
+)
 from teiwright.commands import evaluate as evaluate_command
 from teiwright.errors import (
     EXIT_PROBLEMS,
@@ -31,7 +42,7 @@ from teiwright.errors import (
 )
 
 COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command,
-                                     import_frus, export, package)
+                                     import_frus, export, package, names, registers)
 
 
 class _Parser(argparse.ArgumentParser):
