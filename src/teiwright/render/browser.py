@@ -48,15 +48,25 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def screenshot(page_file: Path, *, width: int = 1100, height: int = 900) -> bytes:
-    """A PNG of a rendered HTML file as Chromium shows it, first screen only."""
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": height})
+def screenshot(page_file: Path, *, browser: Any = None, width: int = 1100,
+               height: int = 900) -> bytes:
+    """A PNG of a rendered HTML file as Chromium shows it, first screen only.
+
+    ``browser`` reuses a running Playwright browser (Playwright allows one per thread).
+    """
+    if browser is None:
+        with chromium() as own:
+            return screenshot(page_file, browser=own, width=width, height=height)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
         page.goto(page_file.resolve().as_uri())
         png: bytes = page.screenshot(full_page=False)
-        return png
+    finally:
+        page.close()
+    return png
 
 
-def save_screenshot(page_file: Path, target: Path, *, force: bool = False) -> None:
+def save_screenshot(page_file: Path, target: Path, *, force: bool = False,
+                    browser: Any = None) -> None:
     """Write ``target`` (PNG) showing ``page_file``; for ``make demo`` to leave in ``out/``."""
-    write_bytes(target, screenshot(page_file), force=force)
+    write_bytes(target, screenshot(page_file, browser=browser), force=force)
