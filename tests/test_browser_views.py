@@ -86,7 +86,7 @@ def test_note_reference_opens_a_popup_on_focus_and_focus_comes_back(
     page.keyboard.press("Enter")  # follow the reference: focus moves to the note
     page.wait_for_function("document.activeElement.id === 'd163fn2'")
     assert page.evaluate("location.hash") == "#d163fn2"
-    tab_to(page, "a.backref", limit=5)  # past the names inside the note, to its back-link
+    tab_to(page, "a.backref", limit=12)  # past the names inside the note, to its back-link
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#ref-d163fn2"
     page.keyboard.press("Enter")  # and back to the reference
     page.wait_for_function("document.activeElement.id === 'ref-d163fn2'")
