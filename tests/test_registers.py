@@ -61,7 +61,7 @@ def test_forms_of_western_names_drop_ranks_and_keep_suffixes() -> None:
     assert haig["Alexander M. Haig, Jr."] == FULL
     assert haig["Alexander Haig"] == FULL
     assert haig["Haig"] == SURNAME
-    assert not any("Brigadier" in form for form in haig if form != haig and "," not in form)
+    assert not any("Brigadier" in form for form in haig if "," not in form)
     johnson = forms("Johnson, U. Alexis")
     assert {"U. Alexis Johnson", "Alexis Johnson", "Johnson"} <= set(johnson)
 
