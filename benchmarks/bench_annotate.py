@@ -1,0 +1,88 @@
+"""Annotation speed: documents per second with the FRUS 1964–1968 v02 register.
+
+Run: ``.venv/bin/python benchmarks/bench_annotate.py [CORPUS_DIR]``. Times are reported as
+ratios against baselines measured in the same process, so they mean the same on any machine:
+
+* annotation against conversion alone (``convert_text`` of the same documents): what person,
+  term and date markup adds to a conversion;
+* the v02 register grown twentyfold (about 10,000 persons and terms, made-up forms) against
+  the real one: matching must stay linear in the text, not in the register, so this ratio
+  should stay near 1.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from teiwright.annotate import Annotator
+from teiwright.convert import convert_text
+from teiwright.registers import Person, Register, Term, register_from_frus
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
+VOLUME = "frus1964-68v02"
+
+
+def best_of(repeats: int, work: Callable[[], None]) -> float:
+    """The fastest of ``repeats`` runs (the least disturbed by the rest of the machine)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def grown(register: Register, factor: int) -> Register:
+    """``register`` plus ``factor - 1`` made-up copies of every entry under new ids and forms."""
+    bigger = Register()
+    bigger.merge(register)
+    for copy in range(1, factor):
+        for person in register.persons.values():
+            bigger.add(Person(f"{person.id}x{copy}", f"Zz{copy}{person.display}",
+                              [f"Zz{copy}{s}" for s in person.surnames]))
+        for term in register.terms.values():
+            bigger.add(Term(f"{term.id}x{copy}", f"ZZ{copy}{term.abbr}", term.expansion))
+    return bigger
+
+
+def main(corpus: Path) -> None:
+    volume = corpus / VOLUME
+    register = register_from_frus(volume / "persons.xml", volume / "terms.xml")
+    texts = [path.read_text(encoding="utf-8").rstrip("\n")
+             for path in sorted(volume.glob("d*.txt"))]
+    annotator = Annotator(register, tag_dates=True)
+    big = grown(register, 20)
+    big_annotator = Annotator(big, tag_dates=True)
+    documents = [convert_text(text) for text in texts]
+
+    def convert_all() -> None:
+        for text in texts:
+            convert_text(text)
+
+    def annotate_with(which: Annotator) -> Callable[[], None]:
+        def run() -> None:
+            for text in texts:
+                which.annotate(convert_text(text), "1965-01-01")
+        return run
+
+    base = best_of(5, convert_all)
+    real = best_of(5, annotate_with(annotator))
+    large = best_of(5, annotate_with(big_annotator))
+    chars = sum(len(t) for t in texts)
+    rate = len(documents) / real
+    print(f"register: {len(register.persons)} persons, {len(register.terms)} terms "
+          f"({len(big.persons) + len(big.terms)} when grown)")
+    print(f"documents: {len(documents)} ({chars} characters)")
+    print(f"convert + annotate: {rate:.0f} documents/s "
+          f"(median document {statistics.median(len(t) for t in texts):.0f} characters)")
+    print(f"ratio convert+annotate / convert alone: {real / base:.2f}")
+    print(f"ratio with the register grown 20x / real register: {large / real:.2f}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)
