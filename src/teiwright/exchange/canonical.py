@@ -6,8 +6,10 @@ space; at the edges of a block (``p``, ``head``, ``item``, ``note`` …) and bet
 nothing. White space next to a ``note`` or a ``pb`` is *not* dropped: FRUS's Schematron gives it
 meaning (no space before a note marker; balanced space around a page break). Each block is
 normalised like a line of CSS ``white-space: normal`` text; a note's content is a block of its
-own while the note itself stays a token of the sentence around it. The result is serialised as
-C14N 2.0 without comments, so attribute order and quoting do not count either.
+own while the note itself stays a token of the sentence around it. A space just inside the end
+of an inline element (``<hi>X </hi>``) reads as the space just after it and is moved there. The
+result is serialised as C14N 2.0 without comments, with TEI as the default namespace and
+``frus:`` as FRUS writes them, so attribute order, quoting and prefixes do not count either.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from teiwright.tei import FRUS_NS, TEI_NS
 from teiwright.textview import local
 
 #: Elements whose content is its own run of text, separate from what surrounds it.
@@ -34,6 +37,7 @@ ISLANDS = frozenset({"note"})
 #: Empty elements that are tokens of the sentence (space around them is kept).
 TOKENS = frozenset({"pb", "lb", "cb", "milestone", "gap", "anchor", "graphic", "space"})
 _WS = re.compile(r"[ \t\r\n]+")
+_PREFIXES: dict[str | None, str] = {None: TEI_NS, "frus": FRUS_NS}
 
 
 @dataclass
@@ -103,11 +107,41 @@ def _settle(flow: list[_Slot | str]) -> None:
         setattr(item.element, item.attr, value or None)
 
 
+def _preceding_slot(element: etree._Element) -> _Slot:
+    before = element.getprevious()
+    if before is not None:
+        return _Slot(before, "tail")
+    parent = element.getparent()
+    assert parent is not None
+    return _Slot(parent, "text")
+
+
+def _hoist_edges(root: etree._Element) -> None:
+    """Move white space at the inner edges of inline elements just outside them.
+
+    ``<hi><persName>X</persName> </hi>Y`` and ``<hi><persName>X</persName></hi> Y`` read the
+    same; after this they are the same. Children first, so spaces bubble out level by level.
+    """
+    for element in reversed(list(root.iter())):
+        if element is root or _kind(element) != "inline" or element.getparent() is None:
+            continue
+        if element.text and element.text[:1].isspace():
+            element.text = element.text.lstrip() or None
+            slot = _preceding_slot(element)
+            setattr(slot.element, slot.attr, (getattr(slot.element, slot.attr) or "") + " ")
+        last = _Slot(element[-1], "tail") if len(element) else _Slot(element, "text")
+        value = getattr(last.element, last.attr)
+        if value and value[-1:].isspace():
+            setattr(last.element, last.attr, value.rstrip() or None)
+            element.tail = " " + (element.tail or "")
+
+
 def normalise(element: etree._Element) -> etree._Element:
     """A copy of ``element`` with FRUS's insignificant white space removed."""
     root = copy.deepcopy(element)
     root.tail = None
-    contexts = [root]
+    _hoist_edges(root)
+    contexts: list[etree._Element] = [root]
     while contexts:
         context = contexts.pop()
         if context.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve":
@@ -120,9 +154,42 @@ def normalise(element: etree._Element) -> etree._Element:
 
 def canonical(element: etree._Element) -> str:
     """C14N 2.0 of ``element`` after :func:`normalise` (namespaces declared where used)."""
-    root = normalise(element)
+    root = normalise(rebuilt(element))
     etree.cleanup_namespaces(root)
     return etree.tostring(root, method="c14n2", with_comments=False).decode("utf-8")
+
+
+def _add_text(parent: etree._Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _copy_into(target: etree._Element, source: etree._Element) -> None:
+    target.text = source.text
+    for child in source:
+        if isinstance(child.tag, str):
+            copied = etree.SubElement(target, child.tag, dict(child.attrib))
+            _copy_into(copied, child)
+            copied.tail = child.tail
+        else:  # comments and PIs do not count; their following text does
+            _add_text(target, child.tail)
+
+
+def rebuilt(element: etree._Element) -> etree._Element:
+    """A copy of ``element`` declaring FRUS's own prefixes (TEI default, ``frus:``), without
+    comments or processing instructions.
+
+    Elements built apart from a document carry generated prefixes (``ns0:``) that C14N 2.0
+    would keep; FRUS writes TEI as the default namespace.
+    """
+    root = etree.Element(element.tag, dict(element.attrib),
+                         nsmap=_PREFIXES)  # type: ignore[arg-type]
+    _copy_into(root, element)
+    return root
 
 
 def differences(expected: etree._Element, got: etree._Element, limit: int = 12) -> list[str]:

@@ -36,6 +36,7 @@ from teiwright.textview import local
 
 NS = {"tei": TEI_NS}
 FRUS_NSMAP: dict[str | None, str] = {None: TEI_NS, "frus": FRUS_NS}
+_SIBLING = re.compile(r"(?<!\S)d\d+\.xml(#d\d+\S*)")
 #: ``revisionDesc/@status``: the volumes teiwright exchanges are published ones.
 PUBLISHED = "published"
 _TITLE = re.compile(rf"{SERIES}, (\d{{4}}–\d{{4}}), (Volume [IVXLCDM]+(?:, Part \d+)?)"
@@ -198,6 +199,14 @@ def _frus_markup(div: etree._Element) -> None:
             name.set("corresp", ref)
 
 
+def _unlink_documents(div: etree._Element) -> None:
+    """``d137.xml#d137`` (a sibling file) is ``#d137`` again inside one volume file."""
+    for ref in div.iter(tei("ref")):
+        target = ref.get("target")
+        if target and _SIBLING.search(target):
+            ref.set("target", _SIBLING.sub(r"\1", target))
+
+
 def frus_document(tree: etree._ElementTree) -> Exported:
     """The document of one of our TEI files, in FRUS encoding."""
     root = tree.getroot()
@@ -206,6 +215,7 @@ def frus_document(tree: etree._ElementTree) -> Exported:
     div.tail = None
     _restore_attachments(div)
     _place_trailers(div)
+    _unlink_documents(div)
     imported = is_imported(root)
     if not imported:
         _balance_breaks(div)

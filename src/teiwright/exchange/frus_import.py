@@ -37,27 +37,33 @@ from teiwright.xmlsafe import parse_file
 
 _VOLUME_ID = re.compile(r"frus\d{4}-\d{2,4}v\w+")
 _POINTER_ATTRS = ("corresp", "target", "ref")
+#: A pointer to another document of the volume, or to one of its footnotes.
+OTHER_DOCUMENT = re.compile(r"#(d\d+)(?:fn\w+)?")
 
 
 @dataclass
 class Registers:
-    """A volume's persons and terms in register shape, indexed by id."""
+    """A volume's persons and terms in register shape: the lists in order (with their page
+    breaks) and an index of entries by id."""
 
+    person_list: list[etree._Element] = field(default_factory=list)
+    gloss_list: list[etree._Element] = field(default_factory=list)
     persons: dict[str, etree._Element] = field(default_factory=dict)
     terms: dict[str, tuple[etree._Element, etree._Element]] = field(default_factory=dict)
 
     def add_list(self, div: etree._Element) -> None:
         register = frus_lists.register_from_list(div)
         if local(register) == "listPerson":
+            self.person_list.extend(register)
             self.persons.update((p.get(XML_ID, ""), p) for p in register)
-        else:
-            for label, item in frus_lists.term_pairs(register):
-                term = label[0]
-                self.terms[term.get(XML_ID, "")] = (label, item if item is not None
+            return
+        self.gloss_list.extend(register)
+        for label, item in frus_lists.term_pairs(register):
+            self.terms[label[0].get(XML_ID, "")] = (label, item if item is not None
                                                     else etree.Element(tei("item")))
 
     def __bool__(self) -> bool:
-        return bool(self.persons or self.terms)
+        return bool(self.person_list or self.gloss_list)
 
 
 def to_plain_tei(div: etree._Element) -> tuple[etree._Element, tuple[str, str] | None]:
@@ -84,9 +90,31 @@ def to_plain_tei(div: etree._Element) -> tuple[etree._Element, tuple[str, str] |
         if tag and not tag.startswith("{http://www.tei-c.org/ns/1.0}"):
             raise InputError(f"element {tag} (line {element.sourceline}) is not TEI")
     etree.cleanup_namespaces(plain)
+    link_other_documents(plain)
     if (low is None) != (high is None):
         raise InputError(f"{div.get(XML_ID)}: frus:doc-dateTime-min and -max come in pairs")
     return plain, (low, high) if low is not None and high is not None else None
+
+
+def link_other_documents(div: etree._Element) -> None:
+    """Point ``ref``s to other documents of the volume at their files.
+
+    In a volume ``#d137`` and ``#d131fn5`` resolve; once each document is a file of its own
+    they would dangle, so they become ``d137.xml#d137`` and ``d131.xml#d131fn5`` (relative
+    URIs that resolve in the folder). Export turns them back. Page targets (``#pg_572``) name no
+    document and are left alone.
+    """
+    own = {str(e.get(XML_ID)) for e in div.iter() if e.get(XML_ID)}
+    for ref in div.iter(tei("ref")):
+        tokens = (ref.get("target") or "").split()
+        linked = []
+        for token in tokens:
+            match = OTHER_DOCUMENT.fullmatch(token)
+            if match and token[1:] not in own:
+                token = f"{match.group(1)}.xml{token}"
+            linked.append(token)
+        if tokens:
+            ref.set("target", " ".join(linked))
 
 
 def _pointers(element: etree._Element) -> set[str]:
@@ -116,7 +144,12 @@ def stand_off(div: etree._Element, registers: Registers) -> etree._Element | Non
         return None
     standoff = etree.Element(tei("standOff"))
     if persons:
-        etree.SubElement(standoff, tei("listPerson")).extend(copy.deepcopy(p) for p in persons)
+        people = etree.SubElement(standoff, tei("listPerson"))
+        for person in persons:
+            entry = copy.deepcopy(person)
+            for page in entry.findall(tei("pb")):  # front-matter pages are not the document's
+                entry.remove(page)
+            people.append(entry)
     if terms:
         gloss = etree.SubElement(standoff, tei("list"), type="gloss")
         for label, item in terms:
@@ -151,7 +184,6 @@ def document_tree(div: etree._Element, volume: Volume, registers: Registers,
 
 def register_tree(registers: Registers, volume: Volume) -> etree._ElementTree:
     """The volume's whole persons and terms lists as a standalone TEI register file."""
-    everything = Registers(registers.persons, registers.terms)
     root = etree.Element(tei("TEI"), nsmap=WRITE_NSMAP)  # type: ignore[arg-type]
     root.set(XML_LANG, "en")
     root.set(XML_ID, f"{volume.volume_id}-registers")
@@ -165,13 +197,12 @@ def register_tree(registers: Registers, volume: Volume) -> etree._ElementTree:
     etree.SubElement(etree.SubElement(file_desc, tei("sourceDesc")), tei("p")).text = (
         f"The persons and abbreviations lists of {volume.title} ({volume.volume_id}).")
     standoff = etree.SubElement(root, tei("standOff"))
-    if everything.persons:
+    if registers.person_list:
         etree.SubElement(standoff, tei("listPerson")).extend(
-            copy.deepcopy(p) for p in everything.persons.values())
-    if everything.terms:
-        gloss = etree.SubElement(standoff, tei("list"), type="gloss")
-        for label, item in everything.terms.values():
-            gloss.extend((copy.deepcopy(label), copy.deepcopy(item)))
+            copy.deepcopy(p) for p in registers.person_list)
+    if registers.gloss_list:
+        etree.SubElement(standoff, tei("list"), type="gloss").extend(
+            copy.deepcopy(e) for e in registers.gloss_list)
     etree.indent(root, space="  ")
     return root.getroottree()
 

@@ -79,9 +79,8 @@ def _fill(parent: etree._Element, content: Iterable[etree._Element | str]) -> No
                 parent.text = (parent.text or "") + part
         else:
             parent.append(part)
-    last = parent[-1] if len(parent) else None
-    if last is not None and last.tail:
-        last.tail = last.tail.rstrip() or None
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "").rstrip() or None
     elif parent.text:
         parent.text = parent.text.rstrip() or None
 
@@ -123,21 +122,41 @@ def term_entry(item: etree._Element) -> tuple[etree._Element, etree._Element]:
     return _tidy_tree(label), _tidy_tree(expansion)
 
 
-def list_items(div: etree._Element) -> list[etree._Element]:
-    """The entry items of a FRUS list div (``list type="names"|"terms"``)."""
-    return [item for lst in div.iter(tei("list")) for item in lst if local(item) == "item"]
+def list_entries(div: etree._Element) -> list[etree._Element]:
+    """The entry items and page breaks of a FRUS list div, in order."""
+    return [child for lst in div.iter(tei("list")) for child in lst
+            if local(child) in ("item", "pb")]
 
 
 def register_from_list(div: etree._Element) -> etree._Element:
-    """A persons or terms div as ``listPerson`` or ``list type="gloss"``."""
-    if div.get(XML_ID) == "persons":
-        register = etree.Element(tei("listPerson"))
-        for item in list_items(div):
-            register.append(person_entry(item))
-        return register
-    register = etree.Element(tei("list"), type="gloss")
-    for item in list_items(div):
-        register.extend(term_entry(item))
+    """A persons or terms div as ``listPerson`` or ``list type="gloss"``.
+
+    Page breaks between entries are kept: in a gloss list where they stand (``list`` allows
+    them), in a ``listPerson`` (which does not) as the first child of the next ``person``, or
+    the last child of the last one.
+    """
+    is_persons = div.get(XML_ID) == "persons"
+    register = etree.Element(tei("listPerson")) if is_persons else etree.Element(
+        tei("list"), type="gloss")
+    pending: list[etree._Element] = []
+    for child in list_entries(div):
+        if local(child) == "pb":
+            page = copy.deepcopy(child)
+            page.tail = None
+            if is_persons:
+                pending.append(page)
+            else:
+                register.append(page)
+        elif is_persons:
+            person = person_entry(child)
+            for offset, page in enumerate(pending):
+                person.insert(offset, page)
+            pending = []
+            register.append(person)
+        else:
+            register.extend(term_entry(child))
+    if pending and len(register):
+        register[-1].extend(pending)
     return register
 
 
@@ -154,6 +173,36 @@ def _strong_entry(named: etree._Element, comma: bool,
         for child in description:
             item.append(copy.deepcopy(child))
     return item
+
+
+def frus_person_entries(person: etree._Element) -> list[etree._Element]:
+    """A register ``person`` as FRUS list entries: page breaks before it, the item, and page
+    breaks after it."""
+    children = [c for c in person if isinstance(c.tag, str)]
+    first_name = next((i for i, c in enumerate(children) if local(c) != "pb"), len(children))
+    before = [copy.deepcopy(c) for c in children[:first_name] if local(c) == "pb"]
+    last_other = max((i for i, c in enumerate(children) if local(c) != "pb"), default=-1)
+    after = [copy.deepcopy(c) for c in children[last_other + 1:] if local(c) == "pb"]
+    for page in (*before, *after):
+        page.tail = None
+    return [*before, frus_person_item(person), *after]
+
+
+def frus_term_entries(gloss_list: etree._Element) -> list[etree._Element]:
+    """A register ``list type="gloss"`` as FRUS list entries (page breaks kept in place)."""
+    entries: list[etree._Element] = []
+    children = [c for c in gloss_list if isinstance(c.tag, str)]
+    for index, child in enumerate(children):
+        if local(child) == "pb":
+            page = copy.deepcopy(child)
+            page.tail = None
+            entries.append(page)
+        elif local(child) == "label":
+            following = children[index + 1] if index + 1 < len(children) else None
+            expansion = following if following is not None and local(following) == "item" \
+                else None
+            entries.append(frus_term_item(child, expansion))
+    return entries
 
 
 def frus_person_item(person: etree._Element) -> etree._Element:
@@ -187,3 +236,17 @@ def term_pairs(gloss_list: etree._Element) -> list[tuple[etree._Element, etree._
         elif local(child) == "item" and pairs and pairs[-1][1] is None:
             pairs[-1] = (pairs[-1][0], child)
     return pairs
+
+
+def frus_list(register: etree._Element) -> etree._Element:
+    """A whole register (``listPerson`` or ``list type="gloss"``) as FRUS's ``list``
+    (``type="names"`` or ``"terms"``), entries and page breaks in register order."""
+    if local(register) == "listPerson":
+        frus = etree.Element(tei("list"), type="names")
+        for person in register:
+            if local(person) == "person":
+                frus.extend(frus_person_entries(person))
+        return frus
+    frus = etree.Element(tei("list"), type="terms")
+    frus.extend(frus_term_entries(register))
+    return frus

@@ -19,7 +19,6 @@ from teiwright.exchange import frus_check
 from teiwright.exchange.folder import documents, is_document
 from teiwright.exchange.frus_export import Exported, frus_document, volume_of, volume_tree
 from teiwright.exchange.frus_import import import_volume
-from teiwright.exchange.streaming import refuse_unsafe_prolog
 from teiwright.fileio import read_bytes, write_bytes
 from teiwright.tei import FRUS_NS
 from teiwright.tei.build import serialise
@@ -77,9 +76,11 @@ def export_frus(paths: Sequence[Path], output: Path, *, check: bool = True,
 
 def is_frus(path: Path) -> bool:
     """Whether a file is in the FRUS encoding (declares the FRUS namespace up front)."""
-    refuse_unsafe_prolog(path)
-    with path.open("rb") as handle:
-        return FRUS_NS.encode() in handle.read(65536)
+    try:
+        with path.open("rb") as handle:
+            return FRUS_NS.encode() in handle.read(65536)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
 def export_tei(paths: Sequence[Path], output: Path, *, force: bool = False) -> ExportReport:

@@ -9,7 +9,6 @@ before parsing starts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ from lxml import etree
 from teiwright.errors import InputError
 from teiwright.tei import TEI_NS, XML_ID
 
-_DOCTYPE_SYSTEM = re.compile(rb"<!DOCTYPE[^>\[]*\b(?:SYSTEM|PUBLIC)\b", re.IGNORECASE)
 DOCUMENT_TYPES = frozenset({"document", "document-pending"})
 LIST_IDS = frozenset({"persons", "terms"})
 _DIV = f"{{{TEI_NS}}}div"
@@ -36,28 +34,28 @@ class Piece:
     volume_id: str = ""
 
 
-def refuse_unsafe_prolog(path: Path) -> None:
-    """Refuse entity declarations and external DTDs, looking only at the file's prolog."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    if b"<!ENTITY" in head:
+def refuse_doctype(element: etree._Element, path: Path) -> None:
+    """Refuse entity declarations and external DTDs, as :mod:`teiwright.xmlsafe` does.
+
+    Called at the first ``start`` event: the DOCTYPE comes before the root element, so it has
+    been read by then (however much comment padding precedes it), and nothing was expanded,
+    since the parser does not resolve entities.
+    """
+    info = element.getroottree().docinfo
+    subset = info.internalDTD
+    if subset is not None and any(True for _ in subset.iterentities()):  # type: ignore[attr-defined]
         raise InputError("declares entities in a DOCTYPE; teiwright refuses them "
                          "(XXE / entity expansion)", path=path, line=1)
-    if _DOCTYPE_SYSTEM.search(head):
+    if info.system_url or info.public_id:  # type: ignore[attr-defined]
         raise InputError("refers to an external DTD; teiwright does not load DTDs",
                          path=path, line=1)
 
 
 def safe_iterparse(path: Path, events: tuple[str, ...]) -> etree.iterparse:
-    """``iterparse`` with the same refusals as :func:`teiwright.xmlsafe.make_parser`."""
-    refuse_unsafe_prolog(path)
+    """``iterparse`` with the same closed doors as :func:`teiwright.xmlsafe.make_parser`."""
+    if not path.is_file():
+        raise InputError("is a directory, expected a file" if path.is_dir() else "no such file",
+                         path=path)
     return etree.iterparse(
         str(path), events=events, resolve_entities=False, no_network=True, load_dtd=False,
         dtd_validation=False, huge_tree=False, collect_ids=False, remove_comments=False,
@@ -92,8 +90,12 @@ def pieces(path: Path) -> Iterator[Piece]:
     Each element is valid only until the next piece is asked for: copy what must be kept.
     """
     depth_in_piece = 0
+    first = True
     try:
         for event, element in safe_iterparse(path, ("start", "end")):
+            if first:
+                refuse_doctype(element, path)
+                first = False
             if event == "start":
                 if element.tag == _TEI and depth_in_piece == 0:
                     yield Piece("volume", volume_id=element.get(XML_ID, ""))
