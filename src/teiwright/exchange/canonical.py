@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from teiwright.exchange.nodes import attrs
 from teiwright.tei import FRUS_NS, TEI_NS
 from teiwright.textview import local
 
@@ -172,7 +173,7 @@ def _copy_into(target: etree._Element, source: etree._Element) -> None:
     target.text = source.text
     for child in source:
         if isinstance(child.tag, str):
-            copied = etree.SubElement(target, child.tag, dict(child.attrib))
+            copied = etree.SubElement(target, child.tag, attrs(child))
             _copy_into(copied, child)
             copied.tail = child.tail
         else:  # comments and PIs do not count; their following text does
@@ -186,7 +187,7 @@ def rebuilt(element: etree._Element) -> etree._Element:
     Elements built apart from a document carry generated prefixes (``ns0:``) that C14N 2.0
     would keep; FRUS writes TEI as the default namespace.
     """
-    root = etree.Element(element.tag, dict(element.attrib),
+    root = etree.Element(element.tag, attrs(element),
                          nsmap=_PREFIXES)  # type: ignore[arg-type]
     _copy_into(root, element)
     return root
