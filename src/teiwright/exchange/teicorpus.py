@@ -1,8 +1,9 @@
 """A ``teiCorpus`` for a folder: one file a repository can load to get every document.
 
-The documents' headers and texts are copied in whole; their ``standOff`` registers are merged
-into one ``standOff`` of the corpus (the same person appears in many documents, and an
-``xml:id`` may appear only once in a file), so every ``#p_…`` pointer still resolves.
+The documents' headers and texts are copied in whole; their ``standOff`` registers (persons,
+places, terms …) are merged into one ``standOff`` of the corpus (the same person appears in many
+documents, and an ``xml:id`` may appear only once in a file), so every ``#p_…`` pointer still
+resolves.
 """
 
 from __future__ import annotations
@@ -52,30 +53,36 @@ def corpus_header(members: Sequence[Member], corpus_id: str) -> etree._Element:
     return header
 
 
+def _entries(register: etree._Element) -> list[tuple[str, list[etree._Element]]]:
+    """A register's entries with their ids: a gloss list's label + item pairs, or the
+    children of a ``listPerson``/``listPlace``/… ."""
+    children = [c for c in register if isinstance(c.tag, str)]
+    if local(register) != "list":
+        return [(c.get(XML_ID, ""), [c]) for c in children if c.get(XML_ID)]
+    pairs = []
+    for index, child in enumerate(children):
+        if local(child) == "label" and len(child):
+            pairs.append((child[0].get(XML_ID, ""), children[index: index + 2]))
+    return pairs
+
+
 def _merged_standoff(members: Sequence[Member]) -> etree._Element | None:
-    persons: dict[str, etree._Element] = {}
-    terms: dict[str, list[etree._Element]] = {}
+    """One register of each kind (``listPerson``, ``listPlace``, ``list type="gloss"`` …),
+    each entry once, sorted by id."""
+    merged: dict[tuple[str, str], dict[str, list[etree._Element]]] = {}
     for member in members:
         for register in member.root.iterfind("tei:standOff/*", NS):
-            if local(register) == "listPerson":
-                for person in register:
-                    persons.setdefault(person.get(XML_ID, ""), person)
-            elif local(register) == "list":
-                children = list(register)
-                for index, child in enumerate(children):
-                    if local(child) == "label" and len(child):
-                        pair = children[index: index + 2]
-                        terms.setdefault(child[0].get(XML_ID, ""), pair)
-    if not persons and not terms:
+            kind = (str(register.tag), register.get("type", ""))
+            entries = merged.setdefault(kind, {})
+            for key, parts in _entries(register):
+                entries.setdefault(key, parts)
+    if not any(merged.values()):
         return None
     standoff = etree.Element(tei("standOff"))
-    if persons:
-        etree.SubElement(standoff, tei("listPerson")).extend(
-            copy.deepcopy(p) for _, p in sorted(persons.items()))
-    if terms:
-        gloss = etree.SubElement(standoff, tei("list"), type="gloss")
-        for _, pair in sorted(terms.items()):
-            gloss.extend(copy.deepcopy(e) for e in pair)
+    for (tag, list_type), entries in merged.items():
+        register = etree.SubElement(standoff, tag, {"type": list_type} if list_type else {})
+        for _, parts in sorted(entries.items()):
+            register.extend(copy.deepcopy(part) for part in parts)
     return standoff
 
 
