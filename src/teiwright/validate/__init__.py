@@ -56,11 +56,12 @@ def _grammars(tree: etree._ElementTree, path: Path, options: Options, report: Fi
             report.findings.extend(xsd.check(tree, str(path), xsd.load(extra.resolve())))
             report.layers.append(f"xsd:{extra.name}")
     if options.runs("relaxng"):
-        report.findings.extend(relaxng.check(tree, str(path)))
+        report.findings.extend(relaxng.check(tree, str(path), messages=options.rng_messages))
         report.layers.append("relaxng")
         for extra in options.rng:
             grammar = relaxng.load(extra.resolve())
-            report.findings.extend(relaxng.check(tree, str(path), grammar))
+            report.findings.extend(relaxng.check(tree, str(path), grammar,
+                                                 messages=options.rng_messages))
             report.layers.append(f"relaxng:{extra.name}")
 
 

@@ -49,7 +49,7 @@ def registers(volume: Path) -> etree._Element:
             person = etree.SubElement(listing, _t("person"))
             person.set("{http://www.w3.org/XML/1998/namespace}id",
                        str(name.get("{http://www.w3.org/XML/1998/namespace}id")))
-            etree.SubElement(person, _t("persName")).text = "".join(name.itertext())
+            etree.SubElement(person, _t("persName")).text = "".join(str(t) for t in name.itertext())
     terms = volume / "terms.xml"
     if terms.is_file():
         gloss = etree.SubElement(stand_off, _t("list"), type="gloss")
@@ -61,8 +61,8 @@ def registers(volume: Path) -> etree._Element:
             label.append(etree.Element(_t("term"), {
                 "{http://www.w3.org/XML/1998/namespace}id":
                     str(term.get("{http://www.w3.org/XML/1998/namespace}id"))}))
-            label[0].text = "".join(term.itertext())
-            expansion = "".join(item.itertext()).replace(label[0].text or "", "", 1)
+            label[0].text = "".join(str(t) for t in term.itertext())
+            expansion = "".join(str(t) for t in item.itertext()).replace(label[0].text or "", "", 1)
             etree.SubElement(gloss, _t("item")).text = expansion.strip(" ,\n") or "?"
     return stand_off
 
@@ -70,7 +70,7 @@ def registers(volume: Path) -> etree._Element:
 def complete(documents: Iterable[etree._Element], volume: Path, title: str,
              ident: str) -> etree._ElementTree:
     """A TEI file holding ``documents`` (div elements) and ``volume``'s registers."""
-    root = etree.Element(_t("TEI"), nsmap={None: TEI, "frus": FRUS})
+    root = etree.Element(_t("TEI"), nsmap={None: TEI, "frus": FRUS})  # type: ignore[dict-item]
     root.append(header(title, ident))
     body = etree.SubElement(etree.SubElement(root, _t("text")), _t("body"))
     for div in documents:

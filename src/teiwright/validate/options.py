@@ -32,6 +32,7 @@ class Options:
     schematron: tuple[Path, ...] = ()
     phase: str = "#DEFAULT"
     svrl_dir: Path | None = None
+    rng_messages: str = "full"
     xsd_forced: bool = field(default=False)
 
     def runs(self, layer: str) -> bool:

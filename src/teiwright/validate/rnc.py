@@ -1,8 +1,8 @@
 """RELAX NG compact syntax to XML syntax, through ``rnc2rng``.
 
-``rnc2rng`` does not lex *follow annotations* (``pattern >> sch:pattern [ … ]``), which ODD-generated
-schemas such as the FRUS project's ``frus.rnc`` use to carry Schematron. Annotations never change
-what a grammar accepts, so when the first attempt fails they are cut out lexically (strings and
+``rnc2rng`` does not lex *follow annotations* (``pattern >> sch:pattern [ … ]``), which
+ODD-generated schemas such as the FRUS project's ``frus.rnc`` use to carry Schematron.
+Annotations never change what a grammar accepts, so when the first attempt fails they are cut out lexically (strings and
 comments respected) and the grammar converted again; the embedded Schematron is then not run,
 which the caller reports.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rnc2rng
+import rnc2rng  # type: ignore[import-untyped]
 from lxml import etree
 
 from teiwright.errors import InputError

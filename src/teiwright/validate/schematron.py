@@ -58,7 +58,8 @@ def to_xslt(schema: LoadedSchema, phase: str = "#DEFAULT") -> str:
     compiler = _compiler()
     compiler.set_parameter("phase", saxon.processor().make_string_value(phase))
     try:
-        result: str = compiler.transform_to_string(xdm_node=saxon.parse_text(text, str(schema.path)))
+        document = saxon.parse_text(text, str(schema.path))
+        result: str = compiler.transform_to_string(xdm_node=document)
     except PySaxonApiError as exc:
         raise InputError(f"Schematron does not compile: {saxon.first_line(exc)}",
                          path=schema.path) from None
@@ -107,7 +108,8 @@ def _finding(schema: CompiledSchema, node: etree._Element, pattern: str,
              tree: etree._ElementTree, path: str) -> Finding:
     location = node.get("location") or "/"
     text = node.find(f"{{{SVRL}}}text")
-    message = re.sub(r"\s+", " ", "".join(text.itertext()) if text is not None else "").strip()
+    raw = "".join(str(t) for t in text.itertext()) if text is not None else ""
+    message = re.sub(r"\s+", " ", raw).strip()
     verb = "assert failed" if etree.QName(node).localname == "failed-assert" else "report fired"
     hint = f"{verb}: {node.get('test')} at {readable(location)}"
     rule = f"{schema.name}:{node.get('id') or pattern}"

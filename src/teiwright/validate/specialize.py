@@ -12,7 +12,7 @@ elements a given document never uses. A define whose whole body is one ``element
   contains, all of which are kept: valid under the original implies valid under the specialised one.
 
 The specialised grammar of ``tei_all`` for a FRUS document compiles in about 10 ms. Grammars that
-include other files are not specialised (their parts live elsewhere); the caller compiles them whole.
+include other files are not specialised (their parts live elsewhere); they are compiled whole.
 """
 
 from __future__ import annotations
@@ -91,9 +91,9 @@ def _only(parent: etree._Element, local: str) -> etree._Element | None:
 def unnest_repeats(root: etree._Element) -> int:
     """Rewrite ``(A+, B*)+`` as ``A, (A | B)*``: the same language, linear for libxml2.
 
-    TEI's list elements (``listPerson``, ``listPlace``, ``listBibl`` …) use the nested form, on which
-    libxml2 backtracks: 4,000 persons took 50 s here. Every string of the first form starts with an
-    A and holds only As and Bs; every such string splits into runs of A+ B*; so the two are equal.
+    TEI's list elements (``listPerson``, ``listPlace``, ``listBibl`` …) use the nested form, on
+    which libxml2 backtracks: 4,000 persons took 50 s here. Every string of the first form
+    starts with an A and holds only As and Bs; every such string splits into runs of A+ B*; so the two are equal.
     Returns the number of rewrites.
     """
     count = 0

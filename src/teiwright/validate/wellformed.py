@@ -16,6 +16,7 @@ from teiwright.fileio import read_bytes
 from teiwright.validate.findings import Finding
 from teiwright.xmlsafe import MAX_XML_BYTES, parse_bytes
 
+UNREADABLE = "unreadable"
 _HINTS = {
     "entities": "remove the DOCTYPE's entity declarations; write the characters themselves",
     "DTD": "remove the DOCTYPE line; TEI needs no DTD",
@@ -28,9 +29,13 @@ def parse(path: Path) -> tuple[etree._ElementTree | None, bytes, list[Finding]]:
     """The parsed tree (or None), the raw bytes, and the findings of this layer."""
     try:
         data = read_bytes(path, limit=MAX_XML_BYTES)
+    except InputError as error:
+        return None, b"", [Finding(str(path), 1, 1, "error", error.message, UNREADABLE,
+                                   "check the path and its permissions", layer="wellformed")]
+    try:
         return parse_bytes(data, path), data, []
     except InputError as error:
         hint = next((h for key, h in _HINTS.items() if key in error.message), "")
         finding = Finding(str(path), error.line or 1, error.column or 1, "error", error.message,
                           "wellformed", hint, layer="wellformed")
-        return None, b"", [finding]
+        return None, data, [finding]

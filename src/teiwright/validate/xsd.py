@@ -1,13 +1,13 @@
-"""Layer 2: the project's own XML Schema (``schemas/teiwright.xsd``) and any ``--xsd`` the user names.
+"""Layer 2: the project's own XML Schema (``schemas/teiwright.xsd``) and any ``--xsd`` given.
 
 The project schema is stricter than ``tei_all`` for teiwright's profile (closed value lists as FRUS
 uses them, the document structure the converter writes). It applies to files that declare the
 profile (``publicationStmt/idno[@type='teiwright']``) unless chosen explicitly.
 
-Engines, by cost: libxml2 (lxml) checks XSD 1.0 in milliseconds, so it is the default. xmlschema,
-pure Python, handles about 25,000 elements/s, but it alone supports XSD 1.1 (assertions) and it names
-the failing path precisely; it is used for XSD 1.1 schemas, and to explain lxml's findings on files
-small enough to afford it (``EXPLAIN_ELEMENTS``).
+Engines, by cost: libxml2 (lxml) checks XSD 1.0 in milliseconds, so it is the default.
+xmlschema, pure Python, handles about 25,000 elements/s, but it alone supports XSD 1.1
+(assertions) and it names the failing path precisely; it is used for XSD 1.1 schemas, and to
+explain lxml's findings on files small enough to afford it (``EXPLAIN_ELEMENTS``).
 """
 
 from __future__ import annotations
@@ -109,4 +109,5 @@ def check(tree: etree._ElementTree, path: str, xsd: Schema | None = None) -> lis
     return [Finding(path, entry.line or 1, max(entry.column, 1), "error",
                     entry.message.replace("{http://www.tei-c.org/ns/1.0}", ""), xsd.name,
                     "see schemas/teiwright.xsd for the profile", layer="xsd")
-            for entry in xsd.lxml_schema.error_log]
+            for entry in xsd.lxml_schema.error_log  # type: ignore[attr-defined]
+            ]
