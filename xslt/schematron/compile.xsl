@@ -223,8 +223,8 @@
     <xsl:param name="params" as="element(sch:param)*"/>
     <xsl:sequence select="if (empty($params)) then $expression
         else tw:replace-params(
-               replace($expression, '\$' || $params[1]/@name || '(?![\w.\-])',
-                       replace($params[1]/@value, '([\\$])', '\\$1')),
+               replace($expression, '\$' || $params[1]/@name || '([^\w.\-]|$)',
+                       replace($params[1]/@value, '([\\$])', '\\$1') || '$1'),
                tail($params))"/>
   </xsl:function>
 

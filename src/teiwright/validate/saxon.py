@@ -6,6 +6,7 @@ start-up time, so every Schematron schema of a run shares this one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -51,6 +52,10 @@ def parse_text(text: str, source: str) -> Any:
 
 
 def first_line(error: BaseException) -> str:
-    """Saxon's messages run over several lines; the first one says what went wrong."""
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    """The message of a Saxon error in one line: its error code line (``XPST0008 Variable …``)
+    says what went wrong; the line before it only says where in the generated stylesheet."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    coded = [line for line in lines if re.match(r"[A-Z]{4}\d{4}\b", line)]
+    if coded:
+        return coded[0]
+    return lines[0] if lines else type(error).__name__

@@ -1,0 +1,134 @@
+"""teiwright's ISO Schematron compiler (xslt/schematron/compile.xsl) on Saxon-HE: the language
+features, SVRL, locations mapped to lines, and the TEI's embedded rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiwright.errors import InputError
+from teiwright.validate import embedded, relaxng, saxon, schematron, schematron_load
+from teiwright.validate.findings import Finding
+from teiwright.validate.locations import line_of
+from teiwright.xmlsafe import parse_file
+
+DATA = Path(__file__).parent / "data" / "validate"
+
+
+def run(schema: Path, document: Path, phase: str = "#DEFAULT") -> list[Finding]:
+    compiled = schematron.compile_schema(schematron_load.load(schema), schema.stem, phase)
+    tree = parse_file(document)
+    svrl = schematron.run_svrl(
+        compiled, saxon.parse_text(etree.tostring(tree, encoding="unicode"), str(document)),
+        str(document))
+    return schematron.findings(compiled, svrl, tree, str(document))
+
+
+def summary(findings: list[Finding]) -> list[tuple[int, str, str, str]]:
+    return [(f.line, f.severity, f.rule, f.message) for f in findings]
+
+
+def test_default_phase_lets_abstract_rules_roles_and_first_rule_wins() -> None:
+    found = summary(run(DATA / "features.sch", DATA / "features.xml"))
+    assert found == [
+        (3, "error", "features:counts", "list has 4 items of 5, more than 3"),
+        (5, "warning", "features:names", "item has no name"),
+        (6, "info", "features:bad-name", "item named bad"),
+    ]
+
+
+def test_named_phase_brings_its_lets_and_abstract_pattern_parameters() -> None:
+    found = summary(run(DATA / "features.sch", DATA / "features.xml", "extra"))
+    assert found == [
+        (5, "error", "features:needles", "item contains x"),
+        (10, "error", "features:needles", "item contains x"),
+        (3, "error", "features:abstract-use", "required attribute missing on list"),
+    ]
+
+
+def test_phase_all_reports_the_undeclared_phase_variable_clearly() -> None:
+    with pytest.raises(InputError, match=r"XPST0008 Variable \$needle"):
+        run(DATA / "features.sch", DATA / "features.xml", "#ALL")
+
+
+def test_unknown_phase_names_the_phases() -> None:
+    with pytest.raises(InputError, match="no phase 'nope' \\(phases: basic, extra\\)"):
+        run(DATA / "features.sch", DATA / "features.xml", "nope")
+
+
+def test_svrl_carries_locations_roles_and_diagnostics() -> None:
+    compiled = schematron.compile_schema(schematron_load.load(DATA / "features.sch"), "f")
+    document = saxon.parse_text((DATA / "features.xml").read_text(encoding="utf-8")
+                                .split("?>", 1)[1], "features.xml")
+    svrl = etree.fromstring(schematron.run_svrl(compiled, document, "features.xml").encode())
+    ns = {"svrl": schematron.SVRL}
+    assert svrl.tag == f"{{{schematron.SVRL}}}schematron-output"
+    assert svrl.get("phase") == "basic"
+    failed = svrl.find("svrl:failed-assert", ns)
+    assert failed is not None
+    assert failed.get("location") == "/Q{urn:test}doc[1]/Q{urn:test}list[1]"
+    reference = failed.find("svrl:diagnostic-reference", ns)
+    assert reference is not None and reference.get("diagnostic") == "d-count"
+    assert "split the list" in "".join(reference.itertext())
+    assert [p.get("id") for p in svrl.findall("svrl:active-pattern", ns)] == ["counts", "names"]
+
+
+def test_extends_merges_and_a_missing_extends_is_a_clear_warning() -> None:
+    found = run(DATA / "extends.sch", DATA / "features.xml")
+    assert found[0].severity == "warning"
+    assert found[0].rule == "extends:missing-extends"
+    assert "extends not-published.sch, which is missing" in found[0].message
+    rules = [f.rule for f in found[1:]]
+    assert rules == ["extends:base-items"] * 3 + ["extends:own"]
+
+
+def test_missing_include_is_a_usage_error() -> None:
+    with pytest.raises(InputError, match="includes 'nowhere.sch', which is missing"):
+        schematron_load.load(DATA / "missing-include.sch")
+
+
+def test_not_a_schematron_schema_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.sch"
+    other.write_text("<schema xmlns='urn:x'/>", encoding="utf-8")
+    with pytest.raises(InputError, match="not an ISO Schematron schema"):
+        schematron_load.load(other)
+
+
+def test_unsupported_query_binding_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "old.sch"
+    other.write_text("<schema xmlns='http://purl.oclc.org/dsdl/schematron' "
+                     "queryBinding='exslt'/>", encoding="utf-8")
+    with pytest.raises(InputError, match="queryBinding 'exslt' is not supported"):
+        schematron_load.load(other)
+
+
+def test_locations_map_to_lines_for_elements_attributes_and_text() -> None:
+    tree = parse_file(DATA / "features.xml")
+    assert line_of(tree, "/Q{urn:test}doc[1]/Q{urn:test}list[2]/Q{urn:test}item[1]") == 10
+    assert line_of(tree, "/Q{urn:test}doc[1]/Q{urn:test}list[1]/Q{urn:test}item[3]/@name") == 6
+    assert line_of(tree, "/Q{urn:test}doc[1]/Q{urn:test}list[1]/text()[2]") == 3
+    assert line_of(tree, "/Q{urn:test}doc[1]/Q{urn:test}list[9]") == 2
+    assert line_of(tree, "/") == 1
+
+
+def test_tei_embedded_schematron_catches_what_grammars_cannot() -> None:
+    grammar = relaxng.tei_all()
+    compiled = schematron.compile_schema(embedded.from_grammar(grammar.path), "tei", "#ALL")
+    document = DATA / "schematron-only.xml"
+    tree = parse_file(document)
+    assert relaxng.check(tree, str(document)) == []
+    svrl = schematron.run_svrl(
+        compiled, saxon.parse_text(etree.tostring(tree, encoding="unicode"), str(document)),
+        str(document))
+    found = schematron.findings(compiled, svrl, tree, str(document))
+    assert sorted((f.line, f.severity) for f in found) == [(12, "warning"), (13, "error")]
+    assert any("@when" in f.message for f in found)
+
+
+def test_tei_embedded_schematron_has_every_pattern() -> None:
+    schema = embedded.from_grammar(relaxng.tei_all().path)
+    patterns = schema.root.findall(f"{{{schematron_load.SCH}}}pattern")
+    assert len(patterns) == 93
+    assert schema.root.get("queryBinding") == "xslt2"
