@@ -103,10 +103,21 @@ def closing_kind(text: str) -> tuple[BlockKind, str] | None:
 
 def classify(texts: list[str]) -> list[Decision]:
     """Decide every block of the body (the notes list already removed)."""
-    decisions: list[Decision | None] = [None] * len(texts)
     closing_from = len(texts)
     while closing_from > 1 and closing_kind(texts[closing_from - 1]) is not None:
         closing_from -= 1
+    decisions = _decide_all(texts, closing_from)
+    if not any(d.kind not in _OPENING for d in decisions[:closing_from]):
+        # a closer needs a body before it (TEI, and sense): "Embassy" alone is text
+        decisions = _decide_all(texts, len(texts))
+    return decisions
+
+
+_OPENING = frozenset({BlockKind.HEAD, BlockKind.DATELINE})
+
+
+def _decide_all(texts: list[str], closing_from: int) -> list[Decision]:
+    decisions: list[Decision | None] = [None] * len(texts)
     for index, text in enumerate(texts):
         following = texts[index + 1] if index + 1 < len(texts) else None
         decisions[index] = _decide(index, text, following, decisions, closing_from)

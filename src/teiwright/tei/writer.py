@@ -33,6 +33,16 @@ class DocumentWriter:
 
     def __init__(self, doc_id: str) -> None:
         self.doc_id = doc_id
+        self.ids: set[str] = {doc_id}
+
+    def unique(self, wanted: str) -> str:
+        """``wanted``, or with ``_1``, ``_2``… when a page or note number repeats (FRUS rule)."""
+        candidate, count = wanted, 0
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{wanted}_{count}"
+        self.ids.add(candidate)
+        return candidate
 
     # -- inline ---------------------------------------------------------------------------
     def inline(self, parent: etree._Element, inline: Inline, *, hoisted: int = 0) -> None:
@@ -65,13 +75,13 @@ class DocumentWriter:
     def anchor(self, parent: etree._Element, anchor: Anchor) -> etree._Element:
         if anchor.page is not None:
             return etree.SubElement(parent, tei("pb"), n=anchor.page,
-                                    attrib={XML_ID: page_id(anchor.page)})
+                                    attrib={XML_ID: self.unique(page_id(anchor.page))})
         assert anchor.note is not None
         return self.note(parent, anchor.note)
 
     def note(self, parent: etree._Element, note: Note) -> etree._Element:
         element = etree.SubElement(parent, tei("note"), n=note.n,
-                                   attrib={XML_ID: f"{self.doc_id}fn{note.n}"})
+                                   attrib={XML_ID: self.unique(f"{self.doc_id}fn{note.n}")})
         if note.is_source:
             element.set("type", "source")
         self.inline(element, note.body)
