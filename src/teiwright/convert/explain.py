@@ -42,7 +42,7 @@ def _element(block: Block) -> str:
         return f"closer/{block.kind.value}"
     if block.kind is BlockKind.NOTE and block.note is not None:
         return f"note n={block.note.n} (between blocks)"
-    return block.kind.value
+    return str(block.kind.value)
 
 
 def _inline_lines(inline: Inline, where: str) -> Iterator[str]:
