@@ -97,3 +97,13 @@ def test_unsafe_input_is_refused_before_saxon(tmp_path: Path) -> None:
     evil.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI>&x;</TEI>')
     with pytest.raises(InputError, match="entities"):
         render_html(evil)
+
+
+def test_standoff_register_cross_reference_resolves_by_name(corpus: Path) -> None:
+    register = ROOT / "tests" / "fixtures" / "views" / "register-see.xml"
+    doc = page(corpus / "frus1964-68v02" / "d1.xml", (register,))
+    thieu = [a for a in doc.xpath("//a[@class = 'person']") if a.text_content() == "Thieu"]
+    assert thieu and {a.get("href") for a in thieu} == {"#p_NVT1"}
+    entry = doc.get_element_by_id("p_NVT1")
+    assert entry.find("dt").text_content() == "Nguyen Van Thieu"  # the untyped persName
+    assert "fixture wording" in entry.find("dd").text_content()

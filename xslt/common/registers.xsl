@@ -31,14 +31,21 @@
         | .//tei:div[@xml:id = 'persons']//tei:item/descendant::tei:persName[@xml:id][1]
         | .//tei:div[@xml:id = 'terms']//tei:item/descendant::tei:term[@xml:id][1])"/>
     </xsl:variable>
-    <xsl:sequence select="map:merge(for $e in $entries return map { string($e/@id) : $e },
+    <!-- Also keyed "name:" + display form, for cross-references that name their target. -->
+    <xsl:sequence select="map:merge((for $e in $entries return map { string($e/@id) : $e },
+                                     for $e in $entries return map { 'name:' || $e/@name : $e }),
                                     map { 'duplicates' : 'use-first' })"/>
   </xsl:function>
 
-  <!-- teiwright's standOff: person/persName (first is the display form) + note (the role). -->
+  <!-- teiwright's standOff: person/persName (the first untyped one is the display form) +
+       note (the role); a FRUS cross-reference is note[@type='see'] naming the display form. -->
   <xsl:template mode="tw:entry" match="tei:person">
-    <tw:entry id="{@xml:id}" kind="person" name="{normalize-space(tei:persName[1])}">
-      <xsl:value-of select="normalize-space(string-join(tei:note, ' '))"/>
+    <tw:entry id="{@xml:id}" kind="person"
+              name="{normalize-space((tei:persName[not(@type)], tei:persName)[1])}">
+      <xsl:if test="tei:note[@type = 'see']">
+        <xsl:attribute name="see-name" select="normalize-space(tei:note[@type = 'see'][1])"/>
+      </xsl:if>
+      <xsl:value-of select="normalize-space(string-join(tei:note[not(@type = 'see')], ' '))"/>
     </tw:entry>
   </xsl:template>
 
@@ -88,8 +95,10 @@
     <xsl:param name="register" as="map(xs:string, element(tw:entry))"/>
     <xsl:param name="id" as="xs:string?"/>
     <xsl:variable name="entry" select="if ($id) then $register($id) else ()"/>
-    <xsl:sequence select="if ($entry/@see and exists($register($entry/@see)))
-                          then $register($entry/@see) else $entry"/>
+    <xsl:variable name="target" as="element(tw:entry)?" select="
+        if ($entry/@see) then $register(string($entry/@see))
+        else if ($entry/@see-name) then $register('name:' || $entry/@see-name) else ()"/>
+    <xsl:sequence select="($target[not(@see or @see-name)], $entry)[1]"/>
   </xsl:function>
 
   <!-- The entry a name in the text points to. -->

@@ -58,7 +58,8 @@
     <xsl:variable name="entry" select="tw:entry-for(.)"/>
     <xsl:choose>
       <xsl:when test="$entry">
-        <a class="{tw:name-class(.)}" href="#{$entry/@id}" data-popup="">
+        <a class="{tw:name-class(.)}" href="#{$entry/@id}" data-popup=""
+           aria-describedby="{$entry/@id}">
           <xsl:if test="self::tei:persName">
             <xsl:attribute name="id" select="tw:mention-id(.)"/>
           </xsl:if>
@@ -107,7 +108,7 @@
     </xsl:variable>
     <xsl:if test="$entries">
       <section class="register" aria-labelledby="{@xml:id}-register">
-        <h2 id="{@xml:id}-register">Persons and terms</h2>
+        <h2 id="{@xml:id}-register">Names and terms</h2>
         <xsl:for-each-group select="$entries" group-by="@kind">
           <h3><xsl:value-of select="map { 'person' : 'Persons', 'term' : 'Abbreviations and terms',
                                           'place' : 'Places' }(current-grouping-key())"/></h3>

@@ -37,6 +37,7 @@ def paper_size(paper: str) -> str:
 
 
 def load_registers(paths: Sequence[Path]) -> list[Source]:
+    """Register files, checked and parsed once, for the stylesheets' ``$registers``."""
     return [load(path) for path in paths]
 
 
@@ -68,9 +69,11 @@ def render_pdf(source: Path, paper: str = "letter", registers: Sequence[Path] = 
 
 def write_html(source: Path, target: Path, *, force: bool = False,
                registers: Sequence[Path] = ()) -> None:
+    """Write the web view atomically; the build and ``teiwright render --html`` call this."""
     write_bytes(target, render_html(source, registers).encode("utf-8"), force=force)
 
 
 def write_pdf(source: Path, target: Path, *, paper: str = "letter", force: bool = False,
               registers: Sequence[Path] = ()) -> None:
+    """Write the print view atomically; the build and ``teiwright render --pdf`` call this."""
     write_bytes(target, render_pdf(source, paper, registers), force=force)

@@ -25,9 +25,11 @@ def render_book_html(folder: Path, paper: str = "letter",
 
 
 def render_book(folder: Path, paper: str = "letter", registers: Sequence[Path] = ()) -> bytes:
+    """The book as PDF bytes."""
     return pdf_from_html(render_book_html(folder, paper, registers), folder)
 
 
 def write_book(folder: Path, target: Path, *, paper: str = "letter",
                registers: Sequence[Path] = (), force: bool = False) -> None:
+    """Write the book atomically (``teiwright render FOLDER --pdf BOOK.pdf``)."""
     write_bytes(target, render_book(folder, paper, registers), force=force)

@@ -4,8 +4,9 @@ printed order within each volume, and each volume's registers.
 A file is a *document* when it holds a ``div[@type='document']``, a *register* when it holds a
 FRUS persons/terms list or a ``standOff`` with entries and no document. A document's volume is
 its header's FRUS ``idno``, else the name of the folder it sits in (the FRUS corpus files have
-no header). Registers apply to the volume whose documents share their folder; registers given
-on the command line apply to every volume, after the volume's own.
+no header). Registers apply to the volume whose documents share their folder, or whose id names the file
+(``tei/registers/frus1961-63v01.xml``); registers given on the command line apply to every
+volume, after the volume's own.
 """
 
 from __future__ import annotations
@@ -122,12 +123,19 @@ def gather(root: Path, extra_registers: Sequence[Path] = ()) -> Collection:
     if not volumes:
         raise InputError("holds no TEI documents (div type='document')", path=root)
     extras = [load_checked(_checked(path)) for path in extra_registers]
+    found = [reg for regs in registers_by_folder.values() for reg in regs]
     for volume in volumes.values():
         volume.documents.sort(key=lambda doc: number_key(doc.number))
         folders = _unique(doc.source.path.parent for doc in volume.documents)
-        own = [reg for folder in folders for reg in registers_by_folder.get(folder, [])]
-        volume.registers = own + extras
+        beside = [reg for folder in folders for reg in registers_by_folder.get(folder, [])]
+        named = [reg for reg in found if names_volume(reg.path, volume.id) and reg not in beside]
+        volume.registers = beside + named + extras
     return Collection(root, [volumes[key] for key in sorted(volumes)])
+
+
+def names_volume(path: Path, volume: str) -> bool:
+    """A register file named for a volume (``frus1961-63v01.xml``, ``…v09-persons.xml``)."""
+    return path.stem == volume or path.stem.startswith(volume + "-")
 
 
 def _checked(path: Path) -> Path:
