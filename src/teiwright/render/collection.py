@@ -4,9 +4,9 @@ printed order within each volume, and each volume's registers.
 A file is a *document* when it holds a ``div[@type='document']``, a *register* when it holds a
 FRUS persons/terms list or a ``standOff`` with entries and no document. A document's volume is
 its header's FRUS ``idno``, else the name of the folder it sits in (the FRUS corpus files have
-no header). Registers apply to the volume whose documents share their folder, or whose id names the file
-(``tei/registers/frus1961-63v01.xml``); registers given on the command line apply to every
-volume, after the volume's own.
+no header). Registers apply to the volume whose documents share their folder, or whose id
+names the file (``tei/registers/frus1961-63v01.xml``); registers given on the command line
+apply to every volume, after the volume's own.
 """
 
 from __future__ import annotations
