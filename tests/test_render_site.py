@@ -125,3 +125,11 @@ def test_seed_folder_is_a_site_too(tmp_path: Path) -> None:
     assert len(written) == 4
     assert page.xpath("string(//p[@class='volume'])").startswith("Foreign Relations")
     assert page.get_element_by_id("pg_594") is not None
+    seed = etree.parse(str(ROOT / "tei" / "frus1969-76v09" / "d163.xml"))
+    named = seed.xpath("//t:text//t:persName | //t:text//t:rs[@type='person']",
+                       namespaces=TEI_NS)
+    persons = lxml_html.document_fromstring((tmp_path / "persons.html").read_bytes())
+    links = persons.xpath("//div[@class='mentions']/a/@href")
+    assert len(links) == len(named) > 20  # "the Vice President" (rs) counts as a mention
+    agnew = persons.get_element_by_id("frus1969-76v09-p_AST1").text_content()
+    assert "Vice President" in agnew

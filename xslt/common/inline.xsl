@@ -48,30 +48,37 @@
     <xsl:sequence select="string(($pb/@xml:id, 'pg_' || replace($pb/@n, '[\[\]\s]', ''))[1])"/>
   </xsl:function>
 
-  <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term">
+  <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term | tei:rs">
     <span class="{tw:name-class(.)}">
-      <xsl:if test="self::tei:persName">
+      <xsl:if test="tw:name-class(.) = 'person'">
         <xsl:attribute name="id" select="tw:mention-id(.)"/>
       </xsl:if>
       <xsl:apply-templates/>
     </span>
   </xsl:template>
 
-  <!-- Stable anchor of a person mention: the document's id and the mention's ordinal, so that
-       a person index can point at every mention ("d133-m4"). -->
+  <!-- Stable anchor of a person mention (persName, or rs type="person" for "the Vice
+       President"): the document's id and the mention's ordinal, so that a person index can
+       point at every mention ("d133-m4"). -->
   <xsl:function name="tw:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="doc" select="$name/ancestor::tei:div[@type = 'document'][1]"/>
-    <xsl:sequence select="($doc/@xml:id, 'doc')[1] || '-m' || count($name/preceding::tei:persName
+    <xsl:sequence select="($doc/@xml:id, 'doc')[1] || '-m' || count($name/preceding::*
+        [self::tei:persName or self::tei:rs[@type = 'person']]
         [ancestor::tei:div[@type = 'document'][1] is $doc]) + 1"/>
   </xsl:function>
   <xsl:function name="tw:name-class" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="map { 'persName' : 'person', 'gloss' : 'term', 'term' : 'term',
-                                'placeName' : 'place' }(local-name($name))"/>
+    <xsl:sequence select="if ($name/self::tei:rs) then
+        (map { 'person' : 'person', 'place' : 'place' }(string($name/@type)), 'name')[1]
+        else map { 'persName' : 'person', 'gloss' : 'term', 'term' : 'term',
+                   'placeName' : 'place' }(local-name($name))"/>
   </xsl:function>
 
   <xsl:template match="tei:date"><span class="date"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="tei:date[@when castable as xs:date or @when castable as xs:dateTime]">
+    <time class="date" datetime="{@when}"><xsl:apply-templates/></time>
+  </xsl:template>
   <xsl:template match="tei:hi[@rend = ('italic', 'i')]"><em><xsl:apply-templates/></em></xsl:template>
   <xsl:template match="tei:hi[@rend = ('strong', 'bold')]"><strong><xsl:apply-templates/></strong></xsl:template>
   <xsl:template match="tei:hi[@rend = 'superscript']"><sup><xsl:apply-templates/></sup></xsl:template>

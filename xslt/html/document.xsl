@@ -54,13 +54,13 @@
   </xsl:template>
 
   <!-- A name with a register entry links to that entry (its id on this page). -->
-  <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term">
+  <xsl:template match="tei:persName | tei:gloss | tei:placeName | tei:term | tei:rs">
     <xsl:variable name="entry" select="tw:entry-for(.)"/>
     <xsl:choose>
       <xsl:when test="$entry">
         <a class="{tw:name-class(.)}" href="#{$entry/@id}" data-popup=""
            aria-describedby="{$entry/@id}">
-          <xsl:if test="self::tei:persName">
+          <xsl:if test="tw:name-class(.) = 'person'">
             <xsl:attribute name="id" select="tw:mention-id(.)"/>
           </xsl:if>
           <xsl:apply-templates/>
@@ -102,7 +102,7 @@
   <xsl:template name="register-entries">
     <xsl:variable name="entries" as="element(tw:entry)*">
       <xsl:for-each-group group-by="@id" select=".//(tei:persName | tei:gloss | tei:placeName
-          | tei:term)[not(ancestor::tei:standOff)] ! tw:entry-for(.)">
+          | tei:term | tei:rs)[not(ancestor::tei:standOff)] ! tw:entry-for(.)">
         <xsl:sequence select="current-group()[1]"/>
       </xsl:for-each-group>
     </xsl:variable>

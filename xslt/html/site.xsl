@@ -86,7 +86,7 @@
     <xsl:variable name="mentions" as="element()*">
       <xsl:for-each select="doc">
         <xsl:variable name="doc" select="."/>
-        <xsl:for-each select="tw:div(.)//tei:persName">
+        <xsl:for-each select="tw:div(.)//(tei:persName | tei:rs[@type = 'person'])">
           <mention key="{(tw:entry-in($register, tw:ref-id(.))/@id,
                           '?' || normalize-space(.))[1]}"
                    href="{$doc/@href}#{tw:mention-id(.)}" n="{$doc/@n}">

@@ -82,7 +82,7 @@
         <xsl:variable name="mentions" as="element()*">
           <xsl:for-each select="doc">
             <xsl:variable name="doc" select="."/>
-            <xsl:for-each select="tw:div(.)//tei:persName">
+            <xsl:for-each select="tw:div(.)//(tei:persName | tei:rs[@type = 'person'])">
               <xsl:variable name="entry" select="tw:entry-in($register, tw:ref-id(.))"/>
               <mention key="{($entry/@id, '?' || normalize-space(.))[1]}"
                        name="{($entry/@name, normalize-space(.))[1]}" role="{$entry}"

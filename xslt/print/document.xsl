@@ -68,7 +68,7 @@
   </xsl:template>
 
   <!-- Names stay text in print; persons keep an anchor for the book's index. -->
-  <xsl:template match="tei:persName">
+  <xsl:template match="tei:persName | tei:rs[@type = 'person']">
     <xsl:param name="id-prefix" as="xs:string" tunnel="yes" select="''"/>
     <span class="person" id="{$id-prefix}{tw:mention-id(.)}"><xsl:apply-templates/></span>
   </xsl:template>
