@@ -85,7 +85,7 @@ def test_extends_merges_and_a_missing_extends_is_a_clear_warning() -> None:
 
 
 def test_missing_include_is_a_usage_error() -> None:
-    with pytest.raises(InputError, match="includes 'nowhere.sch', which is missing"):
+    with pytest.raises(InputError, match=r"includes 'nowhere\.sch', which is missing"):
         schematron_load.load(DATA / "missing-include.sch")
 
 
