@@ -67,6 +67,8 @@ def annotate_conversion(document: Document, metadata: Metadata, meta_file: Path 
     request = request or Request()
     register = registers_for(request, metadata, meta_file)
     dates = request.tag_dates or metadata.tag_dates.lower() in {"true", "1", "yes"}
+    if not len(register) and not dates:
+        return register  # nothing asked: conversion costs what it did without registers
     annotator = Annotator(register, tag_dates=dates)
     annotation = annotator.annotate(document, document_date(document, metadata))
     document.problems.extend(annotation.problems)
