@@ -132,3 +132,17 @@ def test_folder_becomes_one_book(corpus: Path) -> None:
     for source in sorted((corpus / "frus1969-76v12").glob("d*.xml")):
         for text in notes_of(source):
             assert whole.count(text) == 1, text[:60]
+
+
+def test_a_note_in_the_heading_is_set_as_a_note_not_as_the_heading() -> None:
+    fonts: dict[str, str] = {}
+
+    def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None,
+              *_: object) -> None:
+        if font is not None and text.strip():
+            fonts.setdefault(text.strip()[:20], str(font.get("/BaseFont")))
+
+    seed_pdf().pages[0].extract_text(visitor_text=visit)
+    heading = next(name for run, name in fonts.items() if run.startswith("163. Message"))
+    source = next(name for run, name in fonts.items() if run.startswith("1. Source"))
+    assert "Bold" in heading and "Bold" not in source
