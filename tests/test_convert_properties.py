@@ -131,6 +131,12 @@ REGRESSIONS = [
     b"12. Telegram From Saigon\n\nEmbassy",  # a closer with no body before it was invalid TEI
     b"[Page 1] 12. [Page 1] Telegram From Saigon\n\nthe",  # a repeated page gave one xml:id twice
     "\xa0".encode(),  # blank but for a no-break space: refused as empty
+    # a list nested in a paragraph ending with a page break lost the break's space
+    b"12. Telegram From Saigon\n\nthe\n\nTaylor [Page 1]\n\n  \xe2\x80\xa2 First item\n"
+    b"  \xe2\x80\xa2 Second [Page 7] item",
+    # ... and one nested in a preserved paragraph (a tab) inherited xml:space="preserve"
+    b"12. Telegram From Saigon\n\nthe the\tthe\n\n  \xe2\x80\xa2 First item\n"
+    b"  \xe2\x80\xa2 Second [Page 7] item",
 ]
 
 

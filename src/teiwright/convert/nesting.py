@@ -5,7 +5,9 @@ style (``1.``, ``a.``, ``A.``, ``(1)``, ``(a)``…) counting up from the first v
 becomes a ``list`` of ``label`` + ``item``; an item that ends with a colon and is followed by a
 run of another style holds that run as a nested list. A list (or a quotation opening and
 closing with curly quotes) right after a paragraph that ends with a colon is that paragraph's
-continuation and is nested inside it, as the Office of the Historian encodes it. A lone "A. …"
+continuation and is nested inside it, as the Office of the Historian encodes it; a bulleted
+list is nested in the paragraph before it even without the colon (FRUS puts such lists inside
+``p``, while numbered runs after an ordinary paragraph stand at the document's level). A lone "A. …"
 stays a paragraph: one label is not a list. A quotation is recognised by its opening curly
 quote alone, since a long one may close only in a later paragraph; it is a block quotation only
 when a lead-in announces it.
@@ -79,6 +81,8 @@ def is_quotation(inline: Inline | None) -> bool:
 Splitter = Callable[[int, Label], tuple[Inline, Inline]]
 LIST_RULE = "run of labelled blocks counting up from the first value"
 LEAD_IN_RULE = "follows a paragraph ending with a colon"
+BULLETS_RULE = "every line opens with a bullet"
+AFTER_PARAGRAPH_RULE = "continues the paragraph before it"
 
 
 class Nester:
@@ -99,6 +103,11 @@ class Nester:
                 index = run[1]
                 continue
             block = self.blocks[index]
+            if block.rule == BULLETS_RULE and _paragraph_before(out):
+                block.rule += "; " + AFTER_PARAGRAPH_RULE
+                out[-1].children.append(block)
+                index += 1
+                continue
             if block.kind is BlockKind.P and is_quotation(block.content) and _lead_in(out):
                 end = self.quotation_end(index)
                 quote = Block(BlockKind.QUOTE, children=self.blocks[index:end],
@@ -156,13 +165,25 @@ class Nester:
                      position=self.blocks[index].position)
 
 
-def _lead_in(out: list[Block]) -> bool:
-    """Whether the last block so far is a paragraph that announces what follows."""
+def _paragraph_before(out: list[Block]) -> bool:
+    """Whether the last block so far is running text with nothing nested in it yet."""
     if not out:
         return False
     last = out[-1]
-    return (last.kind is BlockKind.P and not last.children and last.rule == "running text"
-            and ends_with_colon(last.content))
+    if last.kind is not BlockKind.P or last.children or last.rule != "running text":
+        return False
+    content = last.content
+    # xml:space="preserve" would reach what is nested, and a page break ending the paragraph
+    # would move into it (the text view's rules): neither would give the text back
+    if content is None or content.preserve:
+        return False
+    return not any(
+        a.page is not None and a.offset >= len(content.text.rstrip()) for a in content.anchors)
+
+
+def _lead_in(out: list[Block]) -> bool:
+    """Whether the last block so far is a paragraph that announces what follows."""
+    return _paragraph_before(out) and ends_with_colon(out[-1].content)
 
 
 def _attach(out: list[Block], block: Block) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from teiwright.convert.dates import Dateline, parse_dateline
 from teiwright.convert.markers import PAGE_MARKER
+from teiwright.convert.nesting import BULLETS_RULE
 from teiwright.model import BlockKind
 
 HEADING = re.compile(r"^(?P<n>\[?\d+[A-Z]?\]?)\.\s")
@@ -146,7 +147,7 @@ def _decide(
         kind, rule = closing_kind(text) or (BlockKind.P, "")
         return Decision(kind, rule)
     if is_bullet_block(text):
-        return Decision(BlockKind.LIST, "every line opens with a bullet")
+        return Decision(BlockKind.LIST, BULLETS_RULE)
     if len(word) <= 120 and "\n" not in word:
         dateline = parse_dateline(word)
         if dateline is not None:
