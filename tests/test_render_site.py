@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from conftest import ROOT
 from teiwright.cli import main
 from teiwright.errors import OutputExistsError
-from teiwright.render.collection import gather, number_key
+from teiwright.render.collection import gather, number_key, volume_title
 from teiwright.render.site import write_site
 
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -40,6 +40,11 @@ def test_collection_orders_volumes_and_documents(corpus: Path) -> None:
     assert numbers == sorted(numbers) and numbers[:3] == [1, 2, 3]
     assert [r.path.name for r in collection.volumes[0].registers] == ["persons.xml", "terms.xml"]
     assert number_key("[3]") < number_key("10") < number_key("x")
+    assert collection.volumes[2].title == (
+        "Foreign Relations of the United States, 1969–1976, Volume XII")
+    assert volume_title("frus1964-68v02") == (
+        "Foreign Relations of the United States, 1964–1968, Volume II")
+    assert volume_title("some-folder") == "some-folder"
 
 
 def test_site_has_a_page_per_document_and_three_indexes(site: Path, corpus: Path) -> None:

@@ -88,6 +88,31 @@ def _is_register(tree: etree._ElementTree) -> bool:
         namespaces=_NS))
 
 
+def roman(number: int) -> str:
+    """Roman numerals, as FRUS numbers its volumes."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
+def volume_title(volume_id: str) -> str:
+    """A readable title for a FRUS volume id when no header gives one.
+
+    ``frus1961-63v01`` → "Foreign Relations of the United States, 1961–1963, Volume I";
+    any other id is returned as it is.
+    """
+    match = re.fullmatch(r"frus(\d{2})(\d{2})-(\d{2})v0*(\d+)", volume_id)
+    if not match:
+        return volume_id
+    century, start, end, number = match.groups()
+    return (f"Foreign Relations of the United States, {century}{start}–{century}{end}, "
+            f"Volume {roman(int(number))}")
+
+
 def number_key(number: str) -> tuple[int, str]:
     """Printed order: numbers numerically, unnumbered ("[3]", "") after them by their text."""
     digits = re.fullmatch(r"\[?(\d+)\]?", number)
@@ -115,7 +140,7 @@ def gather(root: Path, extra_registers: Sequence[Path] = ()) -> Collection:
         if div is not None:
             doc = _document(path, tree, div)
             title = (_first_text(tree, "//t:sourceDesc/t:bibl[@type='printed']/t:title")
-                     or doc.volume)
+                     or volume_title(doc.volume))
             volume = volumes.setdefault(doc.volume, Volume(doc.volume, title, path.parent))
             volume.documents.append(doc)
         elif _is_register(tree):
