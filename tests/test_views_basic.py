@@ -16,7 +16,7 @@ def test_html_shows_the_document() -> None:
     assert "<h1" in html and "163. Message From the President’s Assistant" in html
     assert html.count('class="pb"') == 4 and 'id="pg_594"' in html
     assert len(re.findall(r'<li id="d163fn\d"', html)) == 4  # notes 2-5 at the foot
-    assert '<p class="source-line" id="d163fn1"' in html  # note 1, the source, as source line
+    assert '<div class="source-line" id="d163fn1"' in html  # note 1, the source, as source line
     assert 'href="#ref-d163fn2"' in html and 'href="#d163fn2"' in html
     assert html.count("<li>—") == 5
     assert "Warm regards." in html

@@ -34,7 +34,7 @@ def test_seed_page_has_every_anchor_the_edition_promises() -> None:
         assert doc.get_element_by_id(f"d163fn{n}") is not None
         assert doc.get_element_by_id(f"ref-d163fn{n}").text_content() == str(n)
     source_line = doc.get_element_by_id("d163fn1")
-    assert source_line.tag == "p" and "Source: National Archives" in source_line.text_content()
+    assert source_line.tag == "div" and "Source: National Archives" in source_line.text_content()
     back = doc.get_element_by_id("d163fn2").find_class("backref")[0]
     assert back.get("href") == "#ref-d163fn2"
 
@@ -107,3 +107,18 @@ def test_standoff_register_cross_reference_resolves_by_name(corpus: Path) -> Non
     entry = doc.get_element_by_id("p_NVT1")
     assert entry.find("dt").text_content() == "Nguyen Van Thieu"  # the untyped persName
     assert "fixture wording" in entry.find("dd").text_content()
+
+
+def test_notes_holding_blocks_stay_where_they_are_referenced() -> None:
+    from teiwright.render import render_print_html
+
+    source = ROOT / "tests" / "fixtures" / "views" / "note-blocks.xml"
+    web = page(source)
+    assert [p.text_content() for p in web.get_element_by_id("d7fn1").findall("p")] == [
+        "Source: first source paragraph.", "Second source paragraph."]
+    assert "Listed beta." in web.get_element_by_id("d7fn2").text_content()
+    printed = lxml_html.document_fromstring(render_print_html(source))
+    paragraph = printed.xpath("//article/p")
+    assert len(paragraph) == 1  # the note's blocks did not split the paragraph
+    text = paragraph[0].text_content()
+    assert "Note paragraph two." in text and text.endswith("in the same paragraph.")

@@ -39,11 +39,11 @@
   <xsl:template match="tei:div[@type = 'document']/tei:head">
     <h1 class="doc-head"><xsl:apply-templates/></h1>
     <xsl:for-each select=".//tei:note[@type = 'source'][not(@rend = 'inline')]">
-      <p class="source-line" id="{tw:note-id(.)}" tabindex="-1">
+      <div class="source-line" id="{tw:note-id(.)}" tabindex="-1">
         <sup class="note-n"><xsl:value-of select="tw:note-n(.)"/></sup>
         <xsl:text> </xsl:text>
         <xsl:apply-templates/>
-      </p>
+      </div>
     </xsl:for-each>
   </xsl:template>
 

@@ -61,6 +61,17 @@
     <span class="footnote" data-n="{tw:note-n(.)}"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- A note sits inside a line of text, so its own blocks must be inline-level boxes. -->
+  <xsl:template match="tei:note//tei:p | tei:note//tei:quote[tei:p]">
+    <span class="note-block"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:note//tei:list">
+    <span class="note-block"><xsl:apply-templates select="node() except tei:head"/></span>
+  </xsl:template>
+  <xsl:template match="tei:note//tei:item | tei:note//tei:label">
+    <span class="note-item"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <!-- The printed page's number, set in the outer margin beside the line where it began. -->
   <xsl:template match="tei:pb">
     <xsl:param name="id-prefix" as="xs:string" tunnel="yes" select="''"/>
