@@ -186,6 +186,20 @@ def huge(tmp: Path) -> Path:
     return path
 
 
+def fifo(tmp: Path) -> Path:
+    """A named pipe nobody writes to: opening it for reading would block forever."""
+    path = tmp / "pipe.xml"
+    os.mkfifo(path)
+    return path
+
+
+def endless(tmp: Path) -> Path:
+    """``/dev/zero`` under an innocent name: a read without a bound never ends."""
+    path = tmp / "zero.xml"
+    path.symlink_to("/dev/zero")
+    return path
+
+
 def _write(tmp: Path, name: str, text: str) -> Path:
     path = tmp / name
     path.write_text(text, encoding="utf-8")
@@ -196,7 +210,7 @@ XML_CASES: dict[str, Callable[[Path], Path]] = {
     "xxe-file": xxe_file, "xxe-parameter": xxe_parameter, "external-dtd": external_dtd,
     "xxe-utf16": xxe_utf16, "billion-laughs": billion_laughs, "quadratic": quadratic_blowup,
     "deep-10000": deep_nesting, "invalid-utf8": invalid_utf8, "binary": binary,
-    "empty": empty, "directory": directory, "200MB": huge,
+    "empty": empty, "directory": directory, "200MB": huge, "fifo": fifo, "dev-zero": endless,
 }
 
 
@@ -231,6 +245,17 @@ def test_validate_reports_hostile_xml(case: str, tmp_path: Path) -> None:
     line = assert_validate_reports(outcome, path)
     assert "TOP-SECRET" not in outcome.stdout + outcome.stderr, line
     assert outcome.peak_mb < WORKING_PEAK_MB, outcome.peak_mb
+
+
+@pytest.mark.parametrize("case", sorted(XML_CASES))
+def test_import_frus_refuses_hostile_xml(case: str, tmp_path: Path) -> None:
+    path = XML_CASES[case](tmp_path)
+    out = tmp_path / "imported"
+    outcome = run_child(["import-frus", str(path), "-o", str(out), "--volume", "frus-x"])
+    assert_one_line_error(outcome, path)
+    assert "TOP-SECRET" not in outcome.stderr and "root:" not in outcome.stderr
+    assert not out.exists() or not any(out.rglob("*.xml")), "import-frus left output behind"
+    assert outcome.peak_mb < REFUSAL_PEAK_MB, outcome.peak_mb
 
 
 def test_validate_of_a_folder_named_like_a_file_checks_its_contents(tmp_path: Path) -> None:
@@ -270,7 +295,7 @@ class _Listener:
         self.server.close()
 
 
-@pytest.mark.parametrize("command", ["text", "validate", "render"])
+@pytest.mark.parametrize("command", ["text", "validate", "render", "import-frus"])
 def test_network_entities_and_dtds_are_never_fetched(command: str, tmp_path: Path) -> None:
     listener = _Listener()
     try:
@@ -282,7 +307,9 @@ def test_network_entities_and_dtds_are_never_fetched(command: str, tmp_path: Pat
         }
         for name, text in cases.items():
             path = _write(tmp_path, name, text)
-            args = _render_args(path, tmp_path) if command == "render" else [command, str(path)]
+            args = {"render": _render_args(path, tmp_path),
+                    "import-frus": ["import-frus", str(path), "-o", str(tmp_path / "imp"),
+                                    "--volume", "frus-x"]}.get(command, [command, str(path)])
             outcome = run_child(args)
             if command == "validate":
                 assert_validate_reports(outcome, path)
@@ -328,6 +355,8 @@ def txt_huge(tmp: Path) -> Path:
 TXT_REFUSED: dict[str, Callable[[Path], Path]] = {
     "invalid-utf8": txt_invalid_utf8, "binary": txt_binary, "empty": txt_empty,
     "directory": txt_directory, "200MB": txt_huge,
+    "fifo": lambda tmp: fifo(tmp).rename(tmp / "pipe.txt"),
+    "dev-zero": lambda tmp: endless(tmp).rename(tmp / "zero.txt"),
 }
 
 
@@ -351,7 +380,7 @@ TXT_ACCEPTED: dict[str, str] = {
     # markup-looking text is text: entities are not expanded, brackets are not nested
     "billion-laughs": "1. Memorandum\n\n" + "&lol9; <!ENTITY lol9 \"&lol8;\"> " * 2000 + "\n",
     "deep-10000": "1. Memorandum\n\n" + "(" * 10_000 + "[" * 10_000 + "]" * 10_000 + "\n",
-    "long-line": "1. Memorandum\n\n" + "word 12 [Page 3] x1. " * 6_000 + "\n",
+    "long-line": "1. Memorandum\n\n" + "word 12 [Page 3] x1. " * 3_000 + "\n",
     "many-blocks": "1. Memorandum\n\n" + "".join(f"{n}. Para {n}.\n\n" for n in range(8000)),
 }
 
@@ -484,3 +513,11 @@ def test_terminated_child_reports_the_signal_in_one_line(tmp_path: Path) -> None
     assert outcome.diagnostic_lines() == [
         "teiwright: stopped by SIGTERM; no output was left half written"]
     assert not out.exists()
+
+
+def test_a_file_name_with_a_line_break_stays_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "two\nlines.xml"
+    outcome = run_child(["text", str(path)])
+    lines = outcome.diagnostic_lines()
+    assert outcome.code == 2 and len(lines) == 1, lines
+    assert lines[0].endswith("two\\nlines.xml: error: no such file")

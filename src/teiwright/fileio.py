@@ -1,7 +1,8 @@
 """Reading text in whatever encoding it came in, and writing outputs atomically.
 
-Inputs are read with a hard size bound (a stat can lie: a pipe, ``/dev/zero``, a file that grows
-while it is read), so a hostile input costs at most ``limit`` bytes of memory.
+Inputs must be regular files and are read with a hard size bound (the size a stat gave can
+change: a file that grows while it is read), so a hostile input costs at most ``limit`` bytes of
+memory and never blocks on a pipe.
 
 Outputs go to a temporary ``.NAME.*.part`` file in the target's folder and are renamed into
 place, so a crash or an interrupt never leaves half a file. Without ``force`` the final step is a
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,7 +48,10 @@ def read_bytes(path: Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise InputError("is a directory, expected a file", path=path)
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block forever, /dev/zero never end
+            raise InputError("is not a regular file (a pipe, socket or device)", path=path)
+        size = info.st_size
         if size > limit:
             raise InputError(f"{too_big} ({size} bytes)", path=path)
         with path.open("rb") as handle:
