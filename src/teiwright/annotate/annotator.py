@@ -7,6 +7,7 @@ the rule that made them; the text is never touched, so the conversion stays loss
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from teiwright.annotate.automaton import SPACE, Automaton, Match, Token, tokenize
@@ -144,13 +145,13 @@ class Annotator:
         self.register = register
         self.index: Automaton[Candidate] = build_index(register)
         self.tag_dates = tag_dates
+        self._office_cache: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
 
     def annotate(self, document: Document, date: str = "") -> Annotation:
         """Add spans to every piece of ``document``'s text; return what was used."""
         result = Annotation()
         context = Context(date=date)
-        offices = holders(self.register.persons, date)
-        pattern = office_pattern(offices)
+        offices, pattern = self._offices(date)
         seen: set[int] = set()
         pending: list[_Pending] = []
         for inline in self._reading_order(document):
@@ -184,6 +185,13 @@ class Annotator:
             result.problems.append(Problem("warning", f"“{name}” {resolution.warning}",
                                            position_at(item.inline, item.span.start),
                                            "ambiguous-name"))
+
+    def _offices(self, date: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """Offices held on ``date`` and their pattern, worked out once per date."""
+        if date not in self._office_cache:
+            offices = holders(self.register.persons, date)
+            self._office_cache[date] = (offices, office_pattern(offices))
+        return self._office_cache[date]
 
     @staticmethod
     def _reading_order(document: Document) -> list[Inline]:

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 Payload = TypeVar("Payload")
 SPACE = " "
 _TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of the text: ``text`` is the token, or ``SPACE`` for any run of white space."""
+class Token(NamedTuple):
+    """A token of the text: ``text`` is the token, or ``SPACE`` for any run of white space.
+
+    A named tuple, not a dataclass: documents have tens of thousands of tokens and building
+    them is most of the matching time.
+    """
 
     start: int
     end: int
@@ -34,11 +37,8 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        value = match.group()
-        tokens.append(Token(match.start(), match.end(), SPACE if value.isspace() else value))
-    return tokens
+    return [Token(m.start(), m.end(), SPACE if m.group().isspace() else m.group())
+            for m in _TOKEN.finditer(text)]
 
 
 def _plural_stem(token: str) -> str:
@@ -96,7 +96,7 @@ class Automaton(Generic[Payload]):
             token = tokens[index]
             child = node.children.get(token.text)
             if child is None:
-                plural = _plural_stem(token.text)
+                plural = _plural_stem(token.text) if token.text[-1] == "s" else ""
                 stem = node.children.get(plural) if plural else None
                 if stem is not None and stem.payloads:
                     best = Match(first, index, tokens[first].start, token.end - 1,
