@@ -118,7 +118,7 @@ OFFICE_WORDS = frozenset(
     ]
 )
 # A surname before one of these names an institution, not a person ("Johnson Library").
-INSTITUTIONS = frozenset(["Library", "Administration", "Foundation", "Institute", "University"])
+INSTITUTIONS = frozenset(["Library", "Foundation", "Institute", "University"])
 
 
 @dataclass
@@ -226,7 +226,7 @@ class Annotator:
         if chosen[0].form_kind == SURNAME and _after_other_name(tokens, match.first):
             return
         resolution = resolve(chosen, title, context, self.register.persons)
-        if resolution.person is None and _word_after(tokens, match.last) in INSTITUTIONS:
+        if _word_after(tokens, match.last) in INSTITUTIONS:
             return
         attrs = {"corresp": f"#{resolution.person}"} if resolution.person else {}
         end = match.end

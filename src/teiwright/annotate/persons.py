@@ -13,6 +13,7 @@ another entry, exactly as FRUS links it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from teiwright.annotate.index import Candidate
@@ -60,9 +61,13 @@ def _best(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _by_title(ids: list[str], title: str, persons: dict[str, Person]) -> list[str]:
-    word = title.rstrip(".").lower()
-    return [i for i in ids if word in (persons[i].role + " " + persons[i].display).lower()
-            or any(word in r.text.lower() for r in persons[i].roles)]
+    """Those whose display form or roles carry the title as a word ("Madame", "Ambassador")."""
+    word = re.compile(rf"\b{re.escape(title.rstrip('.'))}\b", re.IGNORECASE)
+
+    def described(person: Person) -> str:
+        return " ".join([person.display, person.role, *(r.text for r in person.roles)])
+
+    return [i for i in ids if word.search(described(persons[i]))]
 
 
 def _by_date(ids: list[str], date: str, persons: dict[str, Person]) -> list[str]:
