@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from teiwright.evaluate.corpus import Evaluation
+from teiwright.evaluate.entities import link_accuracy
 
 
 def table(run: Evaluation) -> str:
@@ -34,6 +35,7 @@ def as_json(run: Evaluation) -> dict[str, Any]:
         "text_exact": round(run.exact_share, 4),
         "metrics": {m.name: m.description for m in run.metric_list},
         "totals": {name: counts.as_dict() for name, counts in run.totals().items()},
+        "link_accuracy": {k: round(v, 4) for k, v in link_accuracy(run.totals()).items()},
         "per_document": [
             {
                 "name": doc.name,
