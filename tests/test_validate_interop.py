@@ -2,7 +2,8 @@
 the corpus documents re-embedded as complete TEI files.
 
 * frus.rnc (compact syntax, converted by rnc2rng with its annotations cut) must give Jing's verdict
-  on every file;
+  on every file: each document both in FRUS's own volume shape (valid) and in teiwright's shape
+  with standOff registers (which frus.rnc does not allow);
 * frus.sch (queryBinding xslt3) compiles with teiwright's compiler; its findings must equal those
   of an independent reference run on Saxon: each rule evaluated through Saxon's XPath processor,
   pattern by pattern, first matching rule per node, as ISO Schematron defines;
@@ -38,9 +39,13 @@ def frus_files(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> list[P
     folder = tmp_path_factory.mktemp("frus")
     files = []
     for extract in sorted(corpus.glob("*/d*.xml")):
-        target = folder / f"{extract.parent.name}-{extract.name}"
-        target.write_bytes(assemble.serialise(assemble.document(extract)))
-        files.append(target)
+        name = f"{extract.parent.name}-{extract.stem}"
+        teiwright_shape = folder / f"{name}.tw.xml"
+        teiwright_shape.write_bytes(assemble.serialise(assemble.document(extract)))
+        frus_shape = folder / f"{name}.frus.xml"
+        div = next(parse_file(extract).iter(f"{{{assemble.TEI}}}div"))
+        frus_shape.write_bytes(assemble.serialise(assemble.frus_volume([div], extract.parent)))
+        files += [teiwright_shape, frus_shape]
     return files
 
 
@@ -59,6 +64,7 @@ def test_frus_rnc_verdicts_match_jing(frus_files: list[Path]) -> None:
     ours = {p for p in frus_files if relaxng.check(parse_file(p), str(p), grammar,
                                                    messages="fast")}
     assert ours == invalid
+    assert len(invalid) == len(frus_files) // 2  # FRUS-shaped files pass, standOff ones do not
 
 
 def _reference(schema: etree._Element, document: Path) -> Counter[tuple[str, int, str]]:
@@ -87,6 +93,8 @@ def _reference(schema: etree._Element, document: Path) -> Counter[tuple[str, int
                                 for let in rule.findall(f"{{{SCH}}}let")]
                 prefix = "".join(f"let ${name} := ({value}) return " for name, value in scope)
                 for check in rule:
+                    if not isinstance(check.tag, str):
+                        continue  # comments
                     kind = etree.QName(check).localname
                     if kind not in {"assert", "report"}:
                         continue
@@ -106,7 +114,7 @@ def test_frus_sch_matches_a_reference_run(frus_files: list[Path]) -> None:
     loaded = schematron_load.load(ANCHORS / "frus.sch")
     compiled = schematron.compile_schema(loaded, "frus")
     total = 0
-    for path in frus_files:
+    for path in frus_files[::6]:  # the reference costs a Saxon call per rule and node
         tree = parse_file(path)
         svrl = schematron.run_svrl(
             compiled, saxon.parse_text(etree.tostring(tree, encoding="unicode"), str(path)),
@@ -119,7 +127,7 @@ def test_frus_sch_matches_a_reference_run(frus_files: list[Path]) -> None:
             ours[(finding.rule.split(":", 1)[1], finding.line, kind)] += 1
         assert ours == _reference(loaded.root, path), path.name
         total += sum(ours.values())
-    assert total > 50  # the rules really fire on these files (headers lack FRUS's titles …)
+    assert total > 20  # the rules really fire on these files
 
 
 def test_frus_sch_missing_extends_are_named(frus_files: list[Path]) -> None:

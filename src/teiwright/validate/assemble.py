@@ -88,5 +88,47 @@ def document(extract: Path) -> etree._ElementTree:
                     f"{extract.parent.name}-{extract.stem}")
 
 
+def frus_header(volume: str) -> etree._Element:
+    """A volume header as FRUS writes it (conventions: five titles, two dates, idno frus)."""
+    head = etree.Element(_t("teiHeader"))
+    file_desc = etree.SubElement(head, _t("fileDesc"))
+    titles = etree.SubElement(file_desc, _t("titleStmt"))
+    for kind, text in (("complete", f"Foreign Relations of the United States, {volume}"),
+                       ("series", "Foreign Relations of the United States"),
+                       ("sub-series", volume.split("v")[0].removeprefix("frus")),
+                       ("volume-number", "Volume " + volume.split("v")[-1]),
+                       ("volume", volume)):
+        etree.SubElement(titles, _t("title"), type=kind).text = text
+    publication = etree.SubElement(file_desc, _t("publicationStmt"))
+    etree.SubElement(publication, _t("publisher")).text = "United States Government Printing Office"
+    etree.SubElement(publication, _t("pubPlace")).text = "Washington"
+    etree.SubElement(publication, _t("date"), type="publication-date").text = "2000"
+    etree.SubElement(publication, _t("idno"), type="frus").text = volume
+    etree.SubElement(publication, _t("date"), type="content-date", notBefore="1961-01-01",
+                     notAfter="1976-12-31").text = "1961 to 1976"
+    etree.SubElement(etree.SubElement(file_desc, _t("notesStmt")), _t("note")).text = (
+        "Assembled by teiwright from FRUS document extracts.")
+    etree.SubElement(etree.SubElement(file_desc, _t("sourceDesc")), _t("p")).text = (
+        "Office of the Historian (public domain).")
+    return head
+
+
+def frus_volume(documents: Iterable[etree._Element], volume: Path) -> etree._ElementTree:
+    """A file in FRUS's own shape: registers as front-matter divs, documents in the body."""
+    root = etree.Element(_t("TEI"), nsmap={None: TEI, "frus": FRUS})  # type: ignore[dict-item]
+    root.set("{http://www.w3.org/XML/1998/namespace}id", volume.name)
+    root.append(frus_header(volume.name))
+    text = etree.SubElement(root, _t("text"))
+    front = etree.SubElement(text, _t("front"))
+    for register in ("persons.xml", "terms.xml"):
+        if (volume / register).is_file():
+            front.extend(copy.deepcopy(div) for div in
+                         parse_file(volume / register).getroot().iter(_t("div")))
+    body = etree.SubElement(text, _t("body"))
+    for div in documents:
+        body.append(copy.deepcopy(div))
+    return etree.ElementTree(root)
+
+
 def serialise(tree: etree._ElementTree) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
