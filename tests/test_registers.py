@@ -121,3 +121,34 @@ def test_register_files_are_valid_tei_all() -> None:
 def test_empty_register_still_makes_a_file() -> None:
     tree = register_tree(Register(), "empty", "nothing")
     assert tree.getroot().find(f"{TEI}standOff") is not None
+
+
+def test_import_frus_command_writes_a_register(corpus: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from teiwright.cli import main
+
+    volume = corpus / "frus1969-76v12"
+    out = tmp_path / "v12.xml"
+    assert main(["registers", "import-frus", "--persons", str(volume / "persons.xml"),
+                 "--terms", str(volume / "terms.xml"), "-o", str(out)]) == 0
+    assert "73 persons, 127 terms" in capsys.readouterr().out
+    back = read_register(out)
+    assert list(back.persons) == list_ids(volume / "persons.xml", "persName")
+    assert main(["registers", "import-frus", "-o", str(tmp_path / "none.xml")]) == 2
+
+
+def test_metadata_names_registers_relative_to_itself(tmp_path: Path) -> None:
+    from teiwright.annotate import Request, registers_for
+    from teiwright.meta import load_metadata
+
+    (tmp_path / "regs").mkdir()
+    write_register(Register(persons={"p_A1": Person("p_A1", "Able, Ann")}),
+                   tmp_path / "regs" / "a.xml", title="a", source="a")
+    write_register(Register(terms={"t_B1": Term("t_B1", "B", "bee")}),
+                   tmp_path / "regs" / "b.xml", title="b", source="b")
+    meta = tmp_path / "src" / "doc.toml"
+    meta.parent.mkdir()
+    meta.write_text('[registers]\npersons = ["../regs/a.xml"]\nterms = "../regs/b.xml"\n',
+                    encoding="utf-8")
+    register = registers_for(Request(), load_metadata(meta), meta)
+    assert list(register.persons) == ["p_A1"] and list(register.terms) == ["t_B1"]
