@@ -7,6 +7,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from distributed import LocalCluster
 from conftest import SEED_TEI
 from teiwright.errors import TeiwrightError
 from teiwright.parallel import Plan, add_arguments, available_cpus, plan_from, run_all, settled
-from test_parallel_tasks import prepare, refuse_odd, text_view, where
+from test_parallel_tasks import SLOW_CHUNKS, prepare, refuse_odd, text_view, where
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +124,43 @@ def test_serial_plan_stays_in_this_process(tmp_path: Path) -> None:
     shutil.copy(SEED_TEI, copy)
     (_, pid, prepared), = run_all(where, [copy], Plan(), initializer=prepare)
     assert pid == os.getpid() and prepared
+
+
+STOP_DRIVER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from teiwright.errors import stop_signals_interrupt
+from teiwright.parallel import Plan, run_all
+from test_parallel_tasks import slow_write
+paths = [Path(p) for p in sys.argv[2:]]
+with stop_signals_interrupt():
+    try:
+        for name in run_all(slow_write, paths, Plan(jobs=2)):
+            print(name, flush=True)
+    except KeyboardInterrupt as stop:
+        sys.stderr.write("stopped\\n")
+        sys.exit(getattr(stop, "exit_code", 130))
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_stopped_pool_leaves_whole_files_or_none(name: str, tmp_path: Path) -> None:
+    """A signal to the whole process group (Ctrl-C, a batch scheduler) while workers write."""
+    outputs = [tmp_path / f"out{n}.txt" for n in range(6)]
+    proc = subprocess.Popen([sys.executable, "-c", STOP_DRIVER, str(Path(__file__).parent),
+                             *map(str, outputs)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".*.part")):
+        assert proc.poll() is None and time.monotonic() < deadline, "no worker started writing"
+        time.sleep(0.05)
+    os.killpg(proc.pid, getattr(signal, name))
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + getattr(signal, name), stderr
+    assert stderr.decode().strip() == "stopped"  # no worker tracebacks
+    assert list(tmp_path.glob(".*.part")) == []
+    written = [p for p in outputs if p.exists()]
+    assert len(written) < len(outputs), "the pool kept handing out work after the signal"
+    whole = "".join(f"chunk {n}\n" for n in range(SLOW_CHUNKS))
+    assert all(p.read_text() == whole for p in written)

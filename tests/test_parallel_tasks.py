@@ -34,3 +34,18 @@ def refuse_odd(number: int) -> int:
         raise InputError("odd numbers are refused", path=f"item{number}.txt", line=number,
                          column=3)
     return number * 10
+
+
+SLOW_CHUNKS = 20
+
+
+def slow_write(path: Path) -> str:
+    """Write ``path`` atomically in slow pieces: an interrupt lands mid-write."""
+    from teiwright.fileio import atomic_output
+
+    with atomic_output(path) as handle:
+        for n in range(SLOW_CHUNKS):
+            handle.write(f"chunk {n}\n".encode())
+            handle.flush()
+            time.sleep(0.1)
+    return path.name

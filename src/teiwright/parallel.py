@@ -21,12 +21,14 @@ import argparse
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any, Generic, TypeVar
 
-from teiwright.errors import TeiwrightError, interrupt_on_stop_signals
+from teiwright.errors import Interrupted, TeiwrightError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -135,11 +137,33 @@ def _here(task: Callable[[T], R], work: list[T],
         yield task(item)
 
 
+_busy = False  # in a pool worker: is a task running (and maybe writing an output)?
+
+
+def _worker_stop(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM/SIGHUP in a worker: unwind a running task (its outputs are removed); quit if idle."""
+    if _busy:
+        raise Interrupted(signum)
+    os._exit(128 + signum)
+
+
 def _start_worker(initializer: Callable[[], Any] | None) -> None:
-    """In each pool process: stop signals unwind (outputs are cleaned), then the set-up."""
-    interrupt_on_stop_signals()
+    """In each pool process: Ctrl-C is the parent's to handle (it stops handing out work and
+    lets running files finish whole); a stop signal aimed at the worker unwinds it cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _worker_stop)
     if initializer is not None:
         initializer()
+
+
+def _guarded(task: Callable[[T], R], item: T) -> R:
+    global _busy
+    _busy = True
+    try:
+        return task(item)
+    finally:
+        _busy = False
 
 
 def _on_pool(task: Callable[[T], R], work: list[T], jobs: int,
@@ -147,7 +171,7 @@ def _on_pool(task: Callable[[T], R], work: list[T], jobs: int,
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_start_worker, initargs=(initializer,)) as pool:
-        futures: list[Future[R]] = [pool.submit(task, item) for item in work]
+        futures: list[Future[R]] = [pool.submit(_guarded, task, item) for item in work]
         try:
             for future in futures:
                 yield future.result()
