@@ -60,6 +60,8 @@ def documents(draw: st.DrawFn) -> str:
             blocks[-1].append("as:")
             blocks += [["a.", "first"], ["b.", "“second”"]]
     if draw(st.booleans()):
+        blocks += [["Tab", "A"], ["Washington,", "January", "2,", "1969."], ["Notes", "here."]]
+    if draw(st.booleans()):
         blocks.append(["Taylor"])
     words = [(b, w) for b in range(len(blocks)) for w in range(len(blocks[b]))]
     notes = draw(st.integers(0, min(4, len(words))))
@@ -137,6 +139,9 @@ REGRESSIONS = [
     # ... and one nested in a preserved paragraph (a tab) inherited xml:space="preserve"
     b"12. Telegram From Saigon\n\nthe the\tthe\n\n  \xe2\x80\xa2 First item\n"
     b"  \xe2\x80\xa2 Second [Page 7] item",
+    # a place-and-date line after the body was a dateline between paragraphs (invalid TEI)
+    b"12. Telegram From Saigon\n\nSaigon, March 8, 1965, 1 p.m.\n\nthe\n\nthe\n\n"
+    b"Tab A [Page 1]\n\nWashington, January 2, 1969.\n\nNotes here.",
 ]
 
 

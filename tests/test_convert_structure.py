@@ -9,8 +9,9 @@ from lxml import etree
 from teiwright.cli import main
 from teiwright.convert import convert_text
 from teiwright.convert.explain import explain
+from teiwright.convert.nesting import attachments
 from teiwright.meta import Metadata
-from teiwright.model import Document
+from teiwright.model import Block, BlockKind, Document, Inline
 from teiwright.tei.build import build_tei
 from teiwright.textview import document_divs, render_text
 
@@ -110,3 +111,22 @@ def test_convert_writes_the_explain_report(tmp_path: Path) -> None:
     assert main(["convert", str(source), "-o", str(tmp_path / "d1.xml"),
                  "--explain", str(report)]) == 0
     assert "first block: numbered heading" in report.read_text(encoding="utf-8")
+
+
+def test_attachment_label_opens_an_attachment_division() -> None:
+    text = "1. Memo\n\nBody.\n\nTab A\n\nWashington, January 2, 1969.\n\nNotes.\n\nKissinger"
+    _, div = encode(text)
+    [attachment] = div.xpath("t:div[@type='attachment']", namespaces=NS)
+    assert paths(attachment, "*") == ["head", "dateline", "p", "closer"]
+
+
+def test_no_attachment_after_the_documents_own_closer() -> None:
+    def block(kind: BlockKind, text: str) -> Block:
+        return Block(kind, Inline(text), rule="running text")
+
+    blocks = [block(BlockKind.HEAD, "1. Memo"), block(BlockKind.P, "Body."),
+              block(BlockKind.SIGNED, "Rusk"), block(BlockKind.P, "Tab A"),
+              block(BlockKind.P, "Text.")]
+    assert attachments(blocks) == blocks
+    assert [b.kind for b in attachments(blocks[:2] + blocks[3:])] == [
+        BlockKind.HEAD, BlockKind.P, BlockKind.ATTACHMENT]

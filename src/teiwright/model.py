@@ -91,6 +91,7 @@ class BlockKind(Enum):
     ITEM = "item"
     QUOTE = "quote"
     NOTE = "note"
+    ATTACHMENT = "attachment"
 
 
 @dataclass

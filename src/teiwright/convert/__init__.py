@@ -27,7 +27,7 @@ from teiwright.convert.markers import (
     leftovers,
     page_markers,
 )
-from teiwright.convert.nesting import Label, Nester, find_label
+from teiwright.convert.nesting import Label, Nester, attachments, find_label
 from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify, name_length
 from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Problem, Span
 from teiwright.textview import normalise
@@ -141,7 +141,8 @@ def convert_text(text: str) -> Document:
     decisions = classify([block.text for block in blocks])
     flat = [_make_block(block, decision, lifter)
             for block, decision in zip(blocks, decisions, strict=True)]
-    model_blocks = keep_unanchored(merge_list_heads(_nest(flat, blocks, lifter)), notes)
+    nested = attachments(merge_list_heads(_nest(flat, blocks, lifter)))
+    model_blocks = keep_unanchored(nested, notes)
     problems += [
         Problem("warning", f"{left.digits!r} looks like a note marker but there is no note "
                 f"{left.digits}; left as text", index.position(left.start), "marker-without-note")

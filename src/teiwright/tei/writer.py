@@ -122,6 +122,10 @@ class DocumentWriter:
             return self.list(parent, block)
         if block.note is not None:
             return self.note(parent, block.note)
+        if block.kind is BlockKind.ATTACHMENT:
+            element = etree.SubElement(parent, tei("div"), type="attachment")
+            self.blocks(element, block.children)
+            return element
         if block.content is None:
             element = etree.SubElement(parent, tei(block.kind.value))
             if block.kind is BlockKind.QUOTE:
@@ -137,8 +141,13 @@ class DocumentWriter:
         div.set("type", "document")
         div.set("n", n)
         div.set(XML_ID, self.doc_id)
+        self.blocks(div, doc.blocks)
+        return div
+
+    def blocks(self, div: etree._Element, blocks: list[Block]) -> None:
+        """A division's blocks in order, salutes and signatures grouped into closers."""
         closer: etree._Element | None = None
-        for block in doc.blocks:
+        for block in blocks:
             if block.kind in _CLOSER_PARTS:
                 if closer is None or (block.kind is BlockKind.SIGNED and
                                       closer.find(tei("signed")) is not None):
@@ -148,7 +157,6 @@ class DocumentWriter:
                 continue
             closer = None
             self.block(div, block)
-        return div
 
 
 def _events(spans: Iterable[Span], anchors: Iterable[Anchor]) -> list[tuple[int, int, object]]:
