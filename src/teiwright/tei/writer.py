@@ -144,7 +144,7 @@ class DocumentWriter:
         self.blocks(div, doc.blocks)
         return div
 
-    def blocks(self, div: etree._Element, blocks: list[Block]) -> None:
+    def blocks(self, div: etree._Element, blocks: Iterable[Block]) -> None:
         """A division's blocks in order, salutes and signatures grouped into closers."""
         closer: etree._Element | None = None
         for block in blocks:
