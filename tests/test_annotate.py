@@ -80,6 +80,16 @@ def test_shared_surname_resolved_by_full_name_anywhere_in_the_document() -> None
     assert document.problems == []
 
 
+def test_display_form_outranks_a_derived_one_and_titles_pick_madame_nhu() -> None:
+    register = Register()
+    register.add(Person("p_NDN1", "Ngo Dinh Nhu", role="Political Adviser to the President"))
+    register.add(Person("p_NDN2", "Ngo Dinh Nhu, Madame", role="sister-in-law of Diem"))
+    document, found = annotate("Ngo Dinh Nhu and Madame Nhu came; Nhu spoke.",
+                               register=register)
+    assert [f[2] for f in found] == ["#p_NDN1", "#p_NDN2", "#p_NDN1"]
+    assert document.problems == []
+
+
 def test_shared_surname_resolved_by_date_against_roles() -> None:
     _, early = annotate("Bundy wrote.", date="1962-05-01")
     assert early == [("Bundy", "persName", "#p_BMG1")]

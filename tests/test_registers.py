@@ -20,7 +20,7 @@ from teiwright.registers import (
     register_tree,
     write_register,
 )
-from teiwright.registers.forms import FULL, SURNAME, VARIANT, surface_forms
+from teiwright.registers.forms import DISPLAY, FULL, SURNAME, VARIANT, surface_forms
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -67,8 +67,10 @@ def test_forms_of_western_names_drop_ranks_and_keep_suffixes() -> None:
 
 
 def test_forms_of_family_first_names_and_nicknames() -> None:
-    assert forms("Le Duc Tho") == {"Le Duc Tho": FULL, "Tho": SURNAME}
-    assert forms("Souvanna Phouma") == {"Souvanna Phouma": FULL}
+    assert forms("Le Duc Tho") == {"Le Duc Tho": DISPLAY, "Tho": SURNAME}
+    assert forms("Souvanna Phouma") == {"Souvanna Phouma": DISPLAY}
+    assert forms("Ngo Dinh Nhu, Madame") == {"Ngo Dinh Nhu, Madame": DISPLAY,
+                                             "Ngo Dinh Nhu": FULL, "Nhu": SURNAME}
     minh = forms("Duong Van Minh (“Big Minh”)")
     assert minh["Big Minh"] == VARIANT and minh["Minh"] == SURNAME
 

@@ -18,7 +18,7 @@ from teiwright.annotate.persons import TITLES, Context, resolve
 from teiwright.annotate.spans import add_span
 from teiwright.model import Document, Inline, Position, Problem, Span
 from teiwright.registers.entry import Register
-from teiwright.registers.forms import FULL, SURNAME
+from teiwright.registers.forms import NAMING, SURNAME
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _choose(match: Match[Candidate], tokens: list[Token]) -> list[Candidate]:
     if terms and match.end - match.start == 1 and not _beside_slash(tokens, match):
         terms = []  # a one-letter term ("A", "S") only as an office symbol ("S/S", "G/PM")
     places = [c for c in match.payloads if c.category == PLACE]
-    if any(c.form_kind == FULL for c in persons):
+    if any(c.form_kind in NAMING for c in persons):
         return persons
     return terms[:1] or places[:1] or persons
 
@@ -230,7 +230,7 @@ class Annotator:
             return
         attrs = {"corresp": f"#{resolution.person}"} if resolution.person else {}
         end = match.end
-        if chosen[0].form_kind == FULL:
+        if chosen[0].form_kind in NAMING:
             end = tokens[_suffix_end(tokens, match.last)].end
         span = add_span(inline, Span(match.start, end, "persName", attrs,
                                      rule=resolution.rule), "corresp")

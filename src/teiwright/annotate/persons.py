@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from teiwright.annotate.index import Candidate
 from teiwright.registers.entry import Person
-from teiwright.registers.forms import FULL, SURNAME, VARIANT
+from teiwright.registers.forms import DISPLAY, FULL, NAMING, SURNAME, VARIANT
 
-_RANK = {FULL: 0, VARIANT: 1, SURNAME: 2}
+_RANK = {DISPLAY: 0, FULL: 1, VARIANT: 2, SURNAME: 3}
 TITLES = frozenset(
     [
         "Admiral", "Adm", "Ambassador", "Archbishop", "Bishop", "Brigadier", "Captain", "Capt",
@@ -52,8 +52,8 @@ class Context:
 
 
 def _best(candidates: list[Candidate]) -> list[Candidate]:
-    best = min(_RANK.get(c.form_kind, 3) for c in candidates)
-    chosen = [c for c in candidates if _RANK.get(c.form_kind, 3) == best]
+    best = min(_RANK.get(c.form_kind, 4) for c in candidates)
+    chosen = [c for c in candidates if _RANK.get(c.form_kind, 4) == best]
     unique: dict[str, Candidate] = {}
     for candidate in chosen:
         unique.setdefault(candidate.id, candidate)
@@ -84,7 +84,7 @@ def resolve(candidates: list[Candidate], title: str, context: Context,
     kind = chosen[0].form_kind
     if len(chosen) == 1:
         only = chosen[0].id
-        if kind == FULL:
+        if kind in NAMING:
             context.named_in_full.add(only)
         why = f"{kind} form of {only}" + (f" after the title “{title}”" if title else "")
         return Resolution(only, why)

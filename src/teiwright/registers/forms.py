@@ -15,9 +15,12 @@ from dataclasses import dataclass
 
 from teiwright.registers.entry import Person
 
+DISPLAY = "display"
 FULL = "full"
 VARIANT = "variant"
 SURNAME = "surname"
+#: Kinds of form that name one person in full (a match on them counts as "named in full").
+NAMING = frozenset({DISPLAY, FULL})
 
 # Ranks and honorifics that FRUS prints inside the given-name part of a persons list entry.
 RANKS = frozenset(
@@ -87,25 +90,38 @@ def _western_forms(display: str) -> list[Form]:
 
 
 def _family_first_forms(display: str) -> list[Form]:
-    tokens = display.split()
     forms = [Form(display, FULL)]
-    if len(tokens) >= 2 and tokens[0] in VIETNAMESE_FAMILIES:
-        forms.append(Form(tokens[-1], SURNAME))
+    if _family_first(display):
+        forms.append(Form(display.split()[-1], SURNAME))
     return forms
 
 
+def _family_first(name: str) -> bool:
+    tokens = name.split()
+    return len(tokens) >= 2 and tokens[0] in VIETNAMESE_FAMILIES
+
+
 def derived_forms(display: str) -> list[Form]:
-    """Forms implied by a display form alone, most specific first."""
+    """Forms implied by a display form alone, most specific first.
+
+    A family-first name followed by a title ("Ngo Dinh Nhu, Madame") is still family-first:
+    what follows the comma is not a given name.
+    """
     nicknames = [Form(q, VARIANT) for q in _QUOTED.findall(display)]
     bare = _PAREN.sub("", display).strip()
-    if "," in bare:
+    head = bare.split(",")[0].strip()
+    if "," in bare and not _family_first(head):
         return [*_western_forms(bare), *nicknames]
-    return [*_family_first_forms(bare), *nicknames]
+    return [*_family_first_forms(head), *nicknames]
 
 
 def surface_forms(person: Person) -> list[Form]:
-    """Every form of ``person``: the display form, derived forms, then the register's own."""
-    forms = [Form(person.display, FULL), *derived_forms(person.display)]
+    """Every form of ``person``: the display form, derived forms, then the register's own.
+
+    The display form is its own kind: "Ngo Dinh Nhu" as an entry's display form outranks the
+    same words derived from "Ngo Dinh Nhu, Madame".
+    """
+    forms = [Form(person.display, DISPLAY), *derived_forms(person.display)]
     forms += [Form(s, SURNAME) for s in person.surnames]
     forms += [Form(v, VARIANT) for v in person.variants]
     seen: dict[str, Form] = {}
