@@ -122,3 +122,24 @@ def test_notes_holding_blocks_stay_where_they_are_referenced() -> None:
     assert len(paragraph) == 1  # the note's blocks did not split the paragraph
     text = paragraph[0].text_content()
     assert "Note paragraph two." in text and text.endswith("in the same paragraph.")
+
+
+def test_stylesheets_are_compiled_once_per_process() -> None:
+    from teiwright.render.saxon import compiled
+
+    render_html(SEED_TEI)
+    before = compiled.cache_info()
+    render_html(SEED_TEI)
+    render_html(FIXTURE)
+    after = compiled.cache_info()
+    assert after.misses == before.misses and after.hits >= before.hits + 2
+
+
+def test_foreign_words_keep_their_language(tmp_path: Path) -> None:
+    source = tmp_path / "d9.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document" n="9" '
+        'xml:id="d9"><head>9. Note</head><p>He said <foreign xml:lang="fr">mise en '
+        'demeure</foreign>.</p></div></body></text></TEI>', encoding="utf-8")
+    foreign = page(source).xpath("//i[@class='foreign']")
+    assert [(i.get("lang"), i.text_content()) for i in foreign] == [("fr", "mise en demeure")]

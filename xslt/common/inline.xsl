@@ -85,6 +85,17 @@
   <xsl:template match="tei:hi[@rend = 'sub']"><sub><xsl:apply-templates/></sub></xsl:template>
   <xsl:template match="tei:hi"><span class="{@rend}"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
+  <!-- Words in another language keep their language, for screen readers and hyphenation. -->
+  <xsl:template match="tei:foreign">
+    <i class="foreign">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates/>
+    </i>
+  </xsl:template>
+  <xsl:template match="tei:hi[@xml:lang] | tei:q[@xml:lang] | tei:quote[@xml:lang][not(tei:p)]"
+                priority="5">
+    <span lang="{@xml:lang}"><xsl:next-match/></span>
+  </xsl:template>
   <xsl:template match="tei:ref[@target][tw:link(., @target)]">
     <a href="{tw:link(., @target)}"><xsl:apply-templates/></a>
   </xsl:template>
