@@ -76,7 +76,9 @@ def test_header_is_catalogable(imported: dict[str, Path], volume: str) -> None:
         assert header is not None
         for required in ("tei:fileDesc/tei:titleStmt/tei:title[@type='main']",
                          "tei:fileDesc/tei:titleStmt/tei:respStmt",
+                         "tei:fileDesc/tei:publicationStmt/tei:publisher",
                          "tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence",
+                         "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='printed']/tei:publisher",
                          "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='printed']/tei:idno",
                          "tei:profileDesc/tei:langUsage/tei:language",
                          "tei:encodingDesc/tei:schemaRef",

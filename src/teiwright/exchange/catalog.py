@@ -136,7 +136,7 @@ def _title_stmt(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -
 
 def _publication_stmt(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -> None:
     pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "authority", "teiwright")
+    _sub(pub, "publisher", "teiwright")
     availability = _sub(pub, "availability", status="free")
     _sub(availability, "licence", "CC0 1.0 Universal for the encoding", target=CC0)
     _sub(availability, "p", "The text is a work of the United States Government and is in the "

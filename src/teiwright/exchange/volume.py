@@ -17,6 +17,8 @@ from teiwright.tei import TEI_NS
 from teiwright.textview import normalise
 
 SERIES = "Foreign Relations of the United States"
+#: The printer of every FRUS volume (the volume header says so when it is at hand).
+GPO = "United States Government Printing Office"
 _ID = re.compile(r"frus(\d{4})-(\d{2,4})v(\d+)([a-z0-9]*)", re.IGNORECASE)
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -67,7 +69,8 @@ def from_id(volume_id: str) -> Volume:
     start, end, number, suffix = match.groups()
     end_year = end if len(end) == 4 else start[: 4 - len(end)] + end
     label = f"Volume {roman(int(number))}" + (f", {suffix}" if suffix else "")
-    return Volume(volume_id, subseries=f"{start}–{end_year}", volume_number=label)
+    return Volume(volume_id, subseries=f"{start}–{end_year}", volume_number=label,
+                  publisher=GPO, pub_place="Washington")
 
 
 def _title(header: etree._Element, kind: str) -> str:
@@ -96,8 +99,8 @@ def from_header(header: etree._Element, volume_id: str) -> Volume:
         volume_number=_title(header, "volume-number") or base.volume_number,
         subject=_title(header, "volume"),
         editors=editors,
-        publisher=pub("tei:publisher"),
-        pub_place=pub("tei:pubPlace"),
+        publisher=pub("tei:publisher") or base.publisher,
+        pub_place=pub("tei:pubPlace") or base.pub_place,
         pub_year=pub("tei:date[@type='publication-date']"),
         content_from=content.get("notBefore", "") if content is not None else "",
         content_to=content.get("notAfter", "") if content is not None else "",
