@@ -157,6 +157,19 @@ def test_page_594_marker_stands_in_the_margin_where_the_page_begins(
     assert page.evaluate("window.scrollY") > 0  # the anchor took the reader there
 
 
+def test_labelled_lists_lay_out_as_label_and_text(open_page: Any, corpus: Path,
+                                                   tmp_path: Path) -> None:
+    target = tmp_path / "d133.html"
+    write_html(corpus / "frus1961-63v01" / "d133.xml", target)  # a page break between items
+    page = open_page(target)
+    boxes = page.evaluate("""() => [...document.querySelectorAll(
+        'dl.labelled > dt, dl.labelled > dd:not(.pb-item)')]
+        .map(e => [e.tagName, e.getBoundingClientRect().width])""")
+    assert len(boxes) > 20
+    assert all(width < 80 for tag, width in boxes if tag == "DT")
+    assert all(300 < width < 800 for tag, width in boxes if tag == "DD")
+
+
 def contrast(page: Any, selector: str) -> float:
     return float(page.evaluate("""(selector) => {
         const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
