@@ -34,7 +34,7 @@
         <header class="masthead">
           <xsl:if test="$home-href">
             <nav class="site" aria-label="Site">
-              <a href="{$home-href}"><xsl:value-of select="($site-title[.], 'Documents')[1]"/></a>
+              <a href="{$home-href}">Documents</a>
               <a href="{$persons-href}">Persons</a>
               <a href="{$glossary-href}">Glossary</a>
             </nav>
