@@ -37,6 +37,9 @@ from teiwright.xmlsafe import parse_file
 
 _VOLUME_ID = re.compile(r"frus\d{4}-\d{2,4}v\w+")
 _POINTER_ATTRS = ("corresp", "target", "ref")
+_INDENT = re.compile(r"\n([ \t]*)")
+#: Indentation of a document div's children in our files (TEI > text > body > div > child).
+CHILD_INDENT = 8
 #: A pointer to another document of the volume, or to one of its footnotes.
 OTHER_DOCUMENT = re.compile(r"#(d\d+)(?:fn\w+)?")
 
@@ -91,9 +94,37 @@ def to_plain_tei(div: etree._Element) -> tuple[etree._Element, tuple[str, str] |
             raise InputError(f"element {tag} (line {element.sourceline}) is not TEI")
     etree.cleanup_namespaces(plain)
     link_other_documents(plain)
+    dedent(plain, CHILD_INDENT)
     if (low is None) != (high is None):
         raise InputError(f"{div.get(XML_ID)}: frus:doc-dateTime-min and -max come in pairs")
     return plain, (low, high) if low is not None and high is not None else None
+
+
+def dedent(div: etree._Element, depth: int) -> None:
+    """Shift the volume's deep indentation inside ``div`` to ``depth`` spaces.
+
+    Only white space that follows a line break changes, and only in length: under FRUS's
+    white-space rules (:mod:`.canonical`) the document is the same, but it reads as a file of
+    its own instead of a piece cut out of a volume.
+    """
+    slots = [(node, attr) for node in div.iter() for attr in ("text", "tail")
+             if node is not div or attr == "text"]
+    last = div[-1] if len(div) else None
+    widths = [len(m.group(1)) for node, attr in slots if not (node is last and attr == "tail")
+              for m in _INDENT.finditer(getattr(node, attr) or "")]
+    if not widths:
+        return
+    shift = min(widths) - depth
+
+    def moved(match: re.Match[str]) -> str:
+        return "\n" + " " * max(len(match.group(1)) - shift, 0)
+
+    for node, attr in slots:
+        value = getattr(node, attr)
+        if value and "\n" in value:
+            setattr(node, attr, _INDENT.sub(moved, value))
+    if last is not None and last.tail and not last.tail.strip():
+        last.tail = "\n" + " " * max(depth - 2, 0)
 
 
 def link_other_documents(div: etree._Element) -> None:
