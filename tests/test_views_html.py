@@ -81,6 +81,11 @@ def test_corpus_document_without_registers_still_renders(corpus: Path) -> None:
     assert doc.find(".//h1").text_content().startswith("133. Telegram From the Embassy")
     assert not doc.xpath("//a[contains(@class, 'person')]")  # no register, no dead links
     assert doc.find_class("person")  # the names are still marked
+    # the volume, known from the folder's FRUS name; a document not at hand links to its edition
+    assert doc.find_class("volume")[0].text_content() == (
+        "Foreign Relations of the United States, 1961–1963, Volume I")
+    assert doc.xpath("//a[normalize-space() = 'footnote 5, Document 131']/@href") == [
+        "https://history.state.gov/historicaldocuments/frus1961-63v01/d131#fn5"]
 
 
 def test_write_html_refuses_to_clobber(tmp_path: Path) -> None:

@@ -41,17 +41,31 @@ def load_registers(paths: Sequence[Path]) -> list[Source]:
     return [load(path) for path in paths]
 
 
+def folder_volume(source: Path) -> dict[str, str]:
+    """The volume a header-less FRUS file belongs to, from its folder's name (``frus…v01``).
+
+    The stylesheets prefer the document's own header; this is only the fallback, and only
+    for folders named like a FRUS volume.
+    """
+    from teiwright.render.collection import volume_title
+
+    folder = source.resolve().parent.name
+    title = volume_title(folder)
+    return {"volume_title": title, "volume_id": folder} if title != folder else {}
+
+
 def render_html(source: Path, registers: Sequence[Path] = ()) -> str:
     """The web view of one TEI document as a self-contained HTML5 page."""
     return transform(load(source), "html/document.xsl", registers=load_registers(registers),
-                     **web_assets())
+                     **folder_volume(source), **web_assets())
 
 
 def render_print_html(source: Path, paper: str = "letter",
                       registers: Sequence[Path] = ()) -> str:
     """The print view as HTML for CSS paged media."""
     return transform(load(source), "print/document.xsl", css=asset("print/document.css"),
-                     paper=paper_size(paper), registers=load_registers(registers))
+                     paper=paper_size(paper), registers=load_registers(registers),
+                     **folder_volume(source))
 
 
 def pdf_from_html(html: str, base: Path) -> bytes:
