@@ -13,6 +13,7 @@ from teiwright.cli import main
 from teiwright.errors import InputError
 from teiwright.exchange.canonical import canonical
 from teiwright.exchange.frus_import import import_volume
+from teiwright.exchange.streaming import pieces
 from teiwright.tei import FRUS_NS, TEI_NS, XML_ID
 from teiwright.textview import render_file_text
 from teiwright.validate import relaxng
@@ -204,3 +205,20 @@ def test_existing_outputs_are_not_replaced_without_force(imported: dict[str, Pat
     assert main(["import-frus", str(shell), "-o", str(target)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["import-frus", str(shell), "-o", str(target), "--force"]) == 0
+
+
+def test_streaming_holds_one_document_at_a_time(imported: dict[str, Path],
+                                                tmp_path: Path) -> None:
+    volume = tmp_path / "frus1961-63v01.xml"
+    assert main(["export", "--profile", "frus", str(imported["frus1961-63v01"]), "-o",
+                 str(volume), "--no-check"]) == 0
+    seen = 0
+    for piece in pieces(volume):
+        if piece.kind != "document":
+            continue
+        assert piece.element is not None
+        root = piece.element.getroottree().getroot()
+        held = root.findall(".//tei:div[@type='document']", NS)
+        assert held == [piece.element], f"{len(held)} documents in memory"
+        seen += 1
+    assert seen == 15
