@@ -149,3 +149,26 @@ def test_tei_profile_writes_plain_valid_tei(tmp_path: Path, corpus: Path) -> Non
                  str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.glob("*.xml")) == ["d1.xml", "d163.xml"]
     assert FRUS_NS not in (tmp_path / "d1.xml").read_text(encoding="utf-8")
+
+
+def test_a_folder_exports_its_volume_complete_lists(tmp_path: Path, corpus: Path) -> None:
+    """With the register file beside the folder, the front matter is the whole FRUS list."""
+    from teiwright.cli import main
+    from teiwright.exchange.canonical import differences
+
+    volume = "frus1969-76v12"
+    shells = sorted((corpus / volume).glob("d*.xml"))
+    assert main(["import-frus", *map(str, shells), "-o", str(tmp_path / "tei" / volume)]) == 0
+    out = tmp_path / "vol.xml"
+    assert main(["export", "--profile", "frus", str(tmp_path / "tei" / volume), "-o",
+                 str(out), "--no-check"]) == 0
+    front = parse_file(out).getroot().find("tei:text/tei:front", NS)
+    assert front is not None
+    for name in ("persons", "terms"):
+        original = parse_file(corpus / volume / f"{name}.xml").getroot().find(
+            ".//tei:div/tei:list", NS)
+        exported = front.find(f"tei:div[@type='section']/tei:list[@type='"
+                              f"{'names' if name == 'persons' else 'terms'}']", NS)
+        assert original is not None and exported is not None
+        diff = differences(original, exported)
+        assert not diff, "\n".join(diff)

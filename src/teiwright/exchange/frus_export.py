@@ -340,14 +340,9 @@ def _number(exported: Exported) -> tuple[int, str]:
     return (int(n), n) if n.isdigit() else (10**9, n)
 
 
-def volume_tree(documents: Sequence[Exported], volume: Volume) -> etree._ElementTree:
-    """A FRUS volume file: header, front matter lists, and the documents in number order."""
-    ordered = sorted(documents, key=_number)
-    span = _span(ordered)
-    root = etree.Element(tei("TEI"), {XML_ID: volume.volume_id},
-                         nsmap=FRUS_NSMAP)  # type: ignore[arg-type]
-    root.append(frus_header(volume, span))
-    text = _sub(root, "text")
+def _mentioned_lists(ordered: Sequence[Exported]) -> tuple[list[etree._Element],
+                                                          list[etree._Element]]:
+    """Persons and terms list items from the documents' own ``standOff``s, alphabetical."""
     persons = _unique((p for d in ordered for p in d.persons), XML_ID)
     persons.sort(key=lambda p: text_of(p[0]).casefold() if len(p) else "")
     pairs: dict[str, tuple[etree._Element, etree._Element | None]] = {}
@@ -356,13 +351,43 @@ def volume_tree(documents: Sequence[Exported], volume: Volume) -> etree._Element
             term_id = label[0].get(XML_ID, "") if len(label) else ""
             pairs.setdefault(term_id, (label, item))
     terms = sorted(pairs.values(), key=lambda pair: text_of(pair[0]))
+    return ([frus_lists.frus_person_item(p) for p in persons],
+            [frus_lists.frus_term_item(*pair) for pair in terms])
+
+
+def _register_lists(registers: Sequence[etree._Element]) -> tuple[list[etree._Element],
+                                                                  list[etree._Element]]:
+    """Persons and terms list entries from whole register files, in their order (page breaks
+    included): the volume's complete lists, as FRUS prints them."""
+    persons: list[etree._Element] = []
+    terms: list[etree._Element] = []
+    for register in registers:
+        for found in register.iterfind(".//tei:standOff/tei:listPerson", NS):
+            persons.extend(frus_lists.frus_list(found))
+        for found in register.iterfind(".//tei:standOff/tei:list[@type='gloss']", NS):
+            terms.extend(frus_lists.frus_list(found))
+    return persons, terms
+
+
+def volume_tree(documents: Sequence[Exported], volume: Volume,
+                registers: Sequence[etree._Element] = ()) -> etree._ElementTree:
+    """A FRUS volume file: header, front matter lists, and the documents in number order.
+
+    The lists are the whole ``registers`` when given (a volume's register file), else the
+    persons and terms the documents mention.
+    """
+    ordered = sorted(documents, key=_number)
+    span = _span(ordered)
+    root = etree.Element(tei("TEI"), {XML_ID: volume.volume_id},
+                         nsmap=FRUS_NSMAP)  # type: ignore[arg-type]
+    root.append(frus_header(volume, span))
+    text = _sub(root, "text")
+    persons, terms = _register_lists(registers) if registers else _mentioned_lists(ordered)
     front = _sub(text, "front")
     if persons:
-        front.append(_list_div("persons", "Persons", "names",
-                               [frus_lists.frus_person_item(p) for p in persons], span))
+        front.append(_list_div("persons", "Persons", "names", persons, span))
     if terms:
-        front.append(_list_div("terms", "Abbreviations and Terms", "terms",
-                               [frus_lists.frus_term_item(*pair) for pair in terms], span))
+        front.append(_list_div("terms", "Abbreviations and Terms", "terms", terms, span))
     if not len(front):
         text.remove(front)
     body = _sub(text, "body")

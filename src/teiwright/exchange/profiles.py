@@ -1,9 +1,11 @@
 """The two export profiles: what ``teiwright export --profile frus|tei`` does with its inputs.
 
 ``frus`` gathers documents of ours (files, or folders of them) into one FRUS volume file and
-checks it with frus.rnc and frus.sch. ``tei`` writes plain TEI P5: files of ours are checked
-against tei_all and copied; FRUS files are imported (:mod:`.frus_import`) — both end as files a
-repository can take, and any that is not valid against tei_all is reported.
+checks it with frus.rnc and frus.sch; a folder's register file (``../registers/VOLUME.xml``)
+gives the complete persons and terms lists, else the lists hold what the documents mention.
+``tei`` writes plain TEI P5: files of ours are checked against tei_all and copied; FRUS files
+are imported (:mod:`.frus_import`). Both end as files a repository can take, and any that is
+not valid is reported.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from lxml import etree
 
 from teiwright.errors import InputError
 from teiwright.exchange import frus_check
-from teiwright.exchange.folder import documents, is_document
+from teiwright.exchange.folder import documents, is_document, register_files
 from teiwright.exchange.frus_export import Exported, frus_document, volume_of, volume_tree
 from teiwright.exchange.frus_import import import_volume
 from teiwright.fileio import read_bytes, write_bytes
@@ -63,7 +65,9 @@ def export_frus(paths: Sequence[Path], output: Path, *, check: bool = True,
                          " a FRUS file holds one volume: export them separately")
     exported: list[Exported] = [frus_document(tree) for tree in trees]
     volume = volume_of(trees[0])
-    tree = volume_tree(exported, volume)
+    registers = [parse_file(path).getroot() for folder in paths if folder.is_dir()
+                 for path in register_files(folder, volume.volume_id)]
+    tree = volume_tree(exported, volume, registers)
     target = output / f"{volume.volume_id or 'volume'}.xml" if output.is_dir() else output
     data = serialise(tree)
     write_bytes(target, data, force=force)
