@@ -521,3 +521,35 @@ def test_a_file_name_with_a_line_break_stays_one_line(tmp_path: Path) -> None:
     lines = outcome.diagnostic_lines()
     assert outcome.code == 2 and len(lines) == 1, lines
     assert lines[0].endswith("two\\nlines.xml: error: no such file")
+
+
+def _hostile_folder(tmp: Path) -> tuple[Path, list[Path]]:
+    """A folder with one good document among attacks that parse as files."""
+    folder = tmp / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED_TEI, folder / "d163.xml")
+    bad = []
+    for case in ("billion-laughs", "xxe-file", "deep-10000", "binary", "empty"):
+        made = XML_CASES[case](tmp)
+        bad.append(made.rename(folder / made.name))
+    return folder, bad
+
+
+def test_validate_reports_every_hostile_file_of_a_folder(tmp_path: Path) -> None:
+    folder, bad = _hostile_folder(tmp_path)
+    outcome = run_child(["validate", str(folder)])
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+    assert outcome.code in (1, 2)
+    for path in bad:
+        assert_validate_reports(outcome, path)
+    assert not any(line.startswith(str(folder / "d163.xml")) for line in
+                   (outcome.stdout + outcome.stderr).splitlines())
+
+
+def test_site_with_a_hostile_document_writes_nothing(tmp_path: Path) -> None:
+    folder, _ = _hostile_folder(tmp_path)
+    site = tmp_path / "site"
+    outcome = run_child(["render", "--site", str(folder), str(site)])
+    line = assert_one_line_error(outcome, folder)
+    assert "TOP-SECRET" not in line
+    assert not site.exists() or not any(site.iterdir())
