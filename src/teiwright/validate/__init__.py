@@ -98,7 +98,7 @@ def _schematrons(tree: etree._ElementTree, path: Path, options: Options,
     schemas = compiled_schemas(options)
     if not schemas:
         return
-    document: Any = saxon.parse_text(etree.tostring(tree, encoding="unicode"), str(path))
+    document: Any = saxon.parse_file(str(path.resolve()))
     for compiled in schemas:
         svrl = schematron.run_svrl(compiled, document, str(path))
         if options.svrl_dir is not None:

@@ -30,7 +30,7 @@ from lxml import etree
 
 from teiwright.errors import InputError
 from teiwright.resources import schema
-from teiwright.validate import jing, rnc, specialize
+from teiwright.validate import grammar_cache, jing, rnc, specialize
 from teiwright.validate.findings import Finding
 from teiwright.xmlsafe import parse_file
 
@@ -50,23 +50,36 @@ class Grammar:
     annotations_dropped: bool = False
     rewrites: int = 0
     tags: list[str | None] = field(default_factory=list)
-    cache: dict[frozenset[str], etree.RelaxNG] = field(default_factory=dict)
+    cache: dict[frozenset[str], etree.RelaxNG | None] = field(default_factory=dict)
 
-    def for_document(self, used: frozenset[str]) -> etree.RelaxNG:
-        """The compiled grammar specialised to the element names ``used``."""
+    def for_document(self, used: frozenset[str]) -> etree.RelaxNG | None:
+        """The compiled grammar specialised to the element names ``used``.
+
+        The profile's elements are always kept as well: any superset of the document's elements
+        gives the same verdict, and this way every document of the profile shares one grammar
+        (built once, then read from the disk cache by later runs). None: the document lacks an
+        element every valid document needs, so no specialised grammar can accept it.
+        """
         if not specialize.self_contained(self.root):
             return self.full()
-        key = frozenset(tag for tag in self.tags if tag is not None and tag in used)
+        wanted = used | profile_tags()
+        key = frozenset(tag for tag in self.tags if tag is not None and tag in wanted)
         if key not in self.cache:
-            self.cache[key] = _compile(specialize.specialise(self.root, self.tags, key), self.path)
+            tree = grammar_cache.load(self.path, key)
+            if tree is None:
+                tree = specialize.specialise(self.root, self.tags, key)
+                grammar_cache.store(self.path, key, tree)
+            self.cache[key] = None if specialize.empty_language(tree) else _compile(tree,
+                                                                                    self.path)
         return self.cache[key]
 
     def full(self) -> etree.RelaxNG:
         """The whole grammar compiled (seconds for tei_all)."""
         key = frozenset({"*"})
-        if key not in self.cache:
-            self.cache[key] = _compile(etree.ElementTree(self.root), self.path)
-        return self.cache[key]
+        compiled = self.cache.get(key)
+        if compiled is None:
+            compiled = self.cache[key] = _compile(etree.ElementTree(self.root), self.path)
+        return compiled
 
 
 def _compile(tree: etree._ElementTree, path: Path) -> etree.RelaxNG:
@@ -90,6 +103,15 @@ def load(path: Path, name: str = "") -> Grammar:
     rewrites = specialize.unnest_repeats(root)
     return Grammar(path, name or path.stem, root, compact, dropped, rewrites,
                    specialize.prunable(root))
+
+
+@cache
+def profile_tags() -> frozenset[str]:
+    """The TEI elements teiwright's profile declares (schemas/teiwright.xsd)."""
+    xsd = parse_file(schema("teiwright.xsd")).getroot()
+    names = xsd.iter("{http://www.w3.org/2001/XMLSchema}element")
+    return frozenset(f"{{http://www.tei-c.org/ns/1.0}}{e.get('name')}" for e in names
+                     if e.get("name"))
 
 
 def tei_all() -> Grammar:
@@ -141,11 +163,11 @@ def check(tree: etree._ElementTree, path: str, grammar: Grammar | None = None,
     if grammar.rewrites == 0 and jing.available() and on_disk and _long_list(tree):
         return _from_jing(grammar, path, "long lists are slow in libxml2")
     validator = grammar.for_document(specialize.document_tags(tree))
-    if validator.validate(tree):
+    if validator is not None and validator.validate(tree):
         return []
     if messages == "jing" and jing.available() and on_disk:
         return _from_jing(grammar, path, "--rng-messages jing")
-    if messages == "full":
+    if messages == "full" or validator is None:
         validator = grammar.full()
         validator.validate(tree)
     findings: list[Finding] = []

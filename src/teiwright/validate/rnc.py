@@ -2,9 +2,9 @@
 
 ``rnc2rng`` does not lex *follow annotations* (``pattern >> sch:pattern [ … ]``), which
 ODD-generated schemas such as the FRUS project's ``frus.rnc`` use to carry Schematron.
-Annotations never change what a grammar accepts, so when the first attempt fails they are cut out lexically (strings and
-comments respected) and the grammar converted again; the embedded Schematron is then not run,
-which the caller reports.
+Annotations never change what a grammar accepts, so when the first attempt fails they are cut
+out lexically (strings and comments respected) and the grammar converted again; the embedded
+Schematron is then not run, which the caller reports.
 """
 
 from __future__ import annotations

@@ -74,7 +74,19 @@ def specialise(root: etree._Element, tags: list[str | None],
             for child in list(define):
                 define.remove(child)
             etree.SubElement(define, f"{{{RNG}}}notAllowed")
+    simplify(clone)
     return etree.ElementTree(clone)
+
+
+def empty_language(tree: etree._ElementTree) -> bool:
+    """True when simplification left the grammar's start ``notAllowed``: no document is valid.
+
+    libxml2 would accept anything with such a grammar, so the caller must not compile it: a
+    document that lacks an element every valid document needs (a ``sourceDesc``, say) ends here.
+    """
+    start = tree.getroot().find(f"{{{RNG}}}start")
+    return start is not None and [c.tag for c in _rng_children(start)] == [
+        f"{{{RNG}}}notAllowed"]
 
 
 def document_tags(tree: etree._ElementTree) -> frozenset[str]:
@@ -89,11 +101,13 @@ def _only(parent: etree._Element, local: str) -> etree._Element | None:
 
 
 def unnest_repeats(root: etree._Element) -> int:
-    """Rewrite ``(A+, B*)+`` as ``A, (A | B)*``: the same language, linear for libxml2.
+    """Rewrite ``(A+, B*)+`` and ``(A, B*)+`` as ``A, (A | B)*``: the same language, linear for
+    libxml2.
 
-    TEI's list elements (``listPerson``, ``listPlace``, ``listBibl`` …) use the nested form, on
-    which libxml2 backtracks: 4,000 persons took 50 s here. Every string of the first form
-    starts with an A and holds only As and Bs; every such string splits into runs of A+ B*; so the two are equal.
+    TEI's list elements (``listPerson``, ``listPlace``, ``listBibl`` …) use the first form and
+    ``body`` and ``div`` the second, on which libxml2 backtracks: 4,000 persons took 50 s here, a
+    body of 1,400 documents 12 s. Every string of either form starts with an A and holds only As
+    and Bs; every such string splits into runs of A B* (or A+ B*); so the forms are equal.
     Returns the number of rewrites.
     """
     count = 0
@@ -101,10 +115,9 @@ def unnest_repeats(root: etree._Element) -> int:
         group = _only(outer, "group")
         parts = [child for child in (outer if group is None else group)
                  if isinstance(child.tag, str)]
-        if len(parts) != 2 or parts[0].tag != f"{{{RNG}}}oneOrMore" or \
-                parts[1].tag != f"{{{RNG}}}zeroOrMore":
+        if len(parts) != 2 or parts[1].tag != f"{{{RNG}}}zeroOrMore":
             continue
-        first = list(parts[0])
+        first = list(parts[0]) if parts[0].tag == f"{{{RNG}}}oneOrMore" else [parts[0]]
         rest = list(parts[1])
         replacement = etree.Element(f"{{{RNG}}}group")
         head = etree.SubElement(replacement, f"{{{RNG}}}group")
@@ -127,3 +140,84 @@ def _as_one(nodes: list[etree._Element]) -> etree._Element:
     group = etree.Element(f"{{{RNG}}}group")
     group.extend(nodes)
     return group
+
+
+_TRANSPARENT = {"choice"}
+_EMPTY_IF_DEAD = {"zeroOrMore", "optional"}
+_DEAD_IF_ANY_DEAD = {"group", "interleave", "oneOrMore", "list", "mixed", "element", "attribute",
+                     "define"}
+
+
+def _rng_children(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG}}}")]
+
+
+def _dead(node: etree._Element) -> bool:
+    return node.tag == f"{{{RNG}}}notAllowed"
+
+
+def _replace(node: etree._Element, local: str) -> None:
+    """Turn ``node`` into an empty pattern ``local`` (notAllowed or empty), in place."""
+    for child in list(node):
+        node.remove(child)
+    for name in list(node.attrib):
+        del node.attrib[name]
+    node.tag = f"{{{RNG}}}{local}"
+
+
+def _simplify_node(node: etree._Element) -> bool:
+    """One RELAX NG simplification step for notAllowed at ``node``; True when it changed."""
+    local = etree.QName(node).localname
+    children = _rng_children(node)
+    dead = [c for c in children if _dead(c)]
+    if not dead:
+        return False
+    if local in _TRANSPARENT:
+        if len(dead) == len(children):
+            _replace(node, "notAllowed")
+        else:
+            for child in dead:
+                node.remove(child)
+        return True
+    if local in _EMPTY_IF_DEAD:
+        _replace(node, "empty")
+        return True
+    if local == "define" and node.get("combine") is not None:
+        return False
+    if local in _DEAD_IF_ANY_DEAD:
+        if local == "define" and len(children) == 1:
+            return False  # already just notAllowed
+        _replace(node, "notAllowed") if local != "define" else _kill_define(node)
+        return True
+    return False
+
+
+def _kill_define(define: etree._Element) -> None:
+    name = define.get("name")
+    _replace(define, "define")
+    define.set("name", str(name))
+    etree.SubElement(define, f"{{{RNG}}}notAllowed")
+
+
+def simplify(root: etree._Element) -> None:
+    """Propagate ``notAllowed`` as RELAX NG's own simplification does (section 4.19).
+
+    libxml2 compiles content models into fast automata only when they are clean; a pruned
+    grammar full of ``choice(…, notAllowed)`` falls back to its slow interpreter (10–30× here).
+    Dead branches of a choice go, a group/element/attribute/define with a dead part dies,
+    ``zeroOrMore``/``optional`` of a dead pattern become ``empty``, and references to dead
+    defines die, until nothing changes. The language is unchanged: these are equivalences.
+    """
+    while True:
+        changed = False
+        for node in reversed(list(root.iter(f"{{{RNG}}}*"))):
+            changed |= _simplify_node(node)
+        dead = {str(d.get("name")) for d in root.iter(_DEFINE)
+                if d.get("combine") is None and [c.tag for c in _rng_children(d)]
+                == [f"{{{RNG}}}notAllowed"]}
+        for ref in list(root.iter(f"{{{RNG}}}ref")):
+            if ref.get("name") in dead:
+                _replace(ref, "notAllowed")
+                changed = True
+        if not changed:
+            return

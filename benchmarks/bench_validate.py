@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""How fast ``teiwright validate`` is, beside the reference engines, in one run.
+
+    .venv/bin/python benchmarks/bench_validate.py [--mb 10] [--repeat 3] [--json]
+
+On a TEI file of about 10 MB built from the shared corpus (its documents repeated with fresh ids,
+the three volumes' registers in ``standOff``; only documents valid against tei_all once the FRUS
+attributes are dropped), it times, start to finish as separate processes:
+
+* ``teiwright validate`` with its default layers, and with only the RELAX NG layer;
+* Jing on tei_all (``jing``) and ``xmllint --relaxng`` when installed;
+* a Python process that only parses the file with lxml (the floor for any Python validator);
+
+and in this process: a bare lxml parse (the baseline of every ratio), teiwright's RELAX NG layer
+(specialised grammar, warm), and the cost it avoids: compiling the whole tei_all with libxml2.
+Then the 31 corpus documents together (after start-up), and a 2,000-person register, where plain
+libxml2 backtracks. Times are wall-clock medians; compare the ratios, which do not depend on the
+machine's speed as much as the seconds do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from teiwright.validate import Options, assemble, relaxng, specialize, validate_file  # noqa: E402
+from teiwright.xmlsafe import parse_file  # noqa: E402
+
+SHARED = Path(os.environ.get("TEIWRIGHT_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "frus"
+TEI = assemble.TEI
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+TEIWRIGHT = [sys.executable, "-m", "teiwright", "validate"]
+
+
+def median_time(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process_time(command: list[str], repeat: int) -> tuple[float, int]:
+    """Median wall time of a whole process, and its exit status."""
+    codes = []
+
+    def once() -> None:
+        done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+        codes.append(done.returncode)
+
+    return median_time(once, repeat), codes[-1]
+
+
+def _close_up_notes(div: etree._Element) -> None:
+    """Remove white space before note markers (a FRUS quirk the project rules report)."""
+    for note in div.iter(f"{{{TEI}}}note"):
+        previous = note.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "").rstrip() or None
+        else:
+            parent = note.getparent()
+            if parent is not None and parent.text:
+                parent.text = parent.text.rstrip() or None
+
+
+def _valid_divs() -> list[etree._Element]:
+    """Corpus documents without FRUS attributes and attachments, kept if every default layer
+    accepts them, so that the big file measures validation, not the printing of findings."""
+    divs = []
+    for extract in sorted(CORPUS.glob("*/d*.xml")):
+        div = copy.deepcopy(next(parse_file(extract).iter(f"{{{TEI}}}div")))
+        for element in div.iter():
+            for name in [n for n in element.attrib if n.startswith(f"{{{assemble.FRUS}}}")]:
+                del element.attrib[name]
+        for foreign in [e for e in div.iter() if isinstance(e.tag, str)
+                        and not e.tag.startswith(f"{{{TEI}}}")]:
+            parent = foreign.getparent()
+            if parent is not None:
+                parent.remove(foreign)
+        _close_up_notes(div)
+        single = assemble.complete([div], extract.parent, "probe", "probe")
+        with tempfile.TemporaryDirectory() as tmp:
+            probe = Path(tmp) / "probe.xml"
+            probe.write_bytes(assemble.serialise(single))
+            if not validate_file(probe, Options(rng_messages="fast")).findings:
+                divs.append(div)
+    return divs
+
+
+def _renumber(div: etree._Element, number: int, page: int) -> int:
+    """Give a copied document fresh ids: dN, dNfnK, pg_P with pages ascending across copies."""
+    div.set("n", str(number))
+    div.set(XML_ID, f"d{number}")
+    notes = [n for n in div.iter(f"{{{TEI}}}note") if n.get(XML_ID)]
+    for index, note in enumerate(notes, start=1):
+        note.set("n", str(index))
+        note.set(XML_ID, f"d{number}fn{index}")
+    for pb in div.iter(f"{{{TEI}}}pb"):
+        page += 1
+        pb.set("n", str(page))
+        pb.set(XML_ID, f"pg_{page}")
+    return page
+
+
+def big_file(folder: Path, megabytes: float) -> Path:
+    """A teiwright-profile TEI file of about ``megabytes`` MB from the corpus."""
+    divs = _valid_divs()
+    volumes = sorted({p.parent for p in CORPUS.glob("*/d*.xml")})
+    tree = assemble.complete([], volumes[0], "Benchmark volume", "bench-volume")
+    stand_off = tree.getroot().find(f"{{{TEI}}}standOff")
+    assert stand_off is not None
+    seen = {e.get(XML_ID) for e in stand_off.iter() if e.get(XML_ID)}
+    for volume in volumes[1:]:
+        for listing in assemble.registers(volume):
+            target = stand_off.find(listing.tag)
+            assert target is not None
+            entries = list(listing)
+            step = 2 if listing.tag == f"{{{TEI}}}list" else 1  # gloss: label + item
+            for index in range(0, len(entries), step):
+                group = entries[index:index + step]
+                ident = next((e.get(XML_ID) for e in group[0].iter() if e.get(XML_ID)), None)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                target.extend(group)
+    body = tree.getroot().find(f"{{{TEI}}}text/{{{TEI}}}body")
+    assert body is not None
+    number, page, size = 0, 0, 0
+    while size < megabytes * 1_000_000:
+        for div in divs:
+            number += 1
+            clone = copy.deepcopy(div)
+            page = _renumber(clone, number, page)
+            body.append(clone)
+        size = len(assemble.serialise(tree))
+    target_path = folder / "volume.xml"
+    target_path.write_bytes(assemble.serialise(tree))
+    return target_path
+
+
+def in_process(path: Path, repeat: int) -> dict[str, float]:
+    """Parse, RELAX NG layer (cold and warm), and the whole tei_all compile it avoids."""
+    parse = median_time(lambda: etree.parse(str(path)), repeat)
+    tree = parse_file(path)
+    grammar = relaxng.tei_all()
+    start = time.perf_counter()
+    relaxng.check(tree, str(path))
+    cold = time.perf_counter() - start
+    warm = median_time(lambda: relaxng.check(tree, str(path)), repeat)
+    specialised = grammar.for_document(specialize.document_tags(tree))
+    only_validate = median_time(lambda: specialised.validate(tree), repeat)
+    start = time.perf_counter()
+    grammar.full()
+    whole = time.perf_counter() - start
+    whole_validate = median_time(lambda: grammar.full().validate(tree), repeat)
+    return {"parse_s": parse, "relaxng_layer_first_s": cold, "relaxng_layer_s": warm,
+            "relaxng_validate_only_s": only_validate, "tei_all_compile_s": whole,
+            "tei_all_whole_validate_s": whole_validate}
+
+
+def corpus_run(folder: Path) -> dict[str, float]:
+    """The 31 corpus documents in one process, after start-up (imports, first compiles)."""
+    extracts = sorted(CORPUS.glob("*/d*.xml"))
+    complete = []
+    for extract in extracts:
+        target = folder / f"{extract.parent.name}-{extract.name}"
+        target.write_bytes(assemble.serialise(assemble.document(extract)))
+        complete.append(target)
+    fast = Options(rng_messages="fast")
+    start = time.perf_counter()
+    validate_file(complete[0], fast)
+    startup = time.perf_counter() - start
+    result = {"startup_s": startup}
+    for name, files, options in (("complete_files_s", complete, fast),
+                                 ("extracts_fast_messages_s", extracts, fast),
+                                 ("extracts_default_s", extracts, Options())):
+        start = time.perf_counter()
+        for path in files:
+            validate_file(path, options)
+        result[name] = time.perf_counter() - start
+    return result
+
+
+def register_run(persons: int = 2000) -> dict[str, float]:
+    """A standOff register of ``persons`` entries: plain libxml2 against teiwright's grammar."""
+    entries = "".join(f'<person xml:id="p{i}"><persName>P {i}</persName></person>'
+                      for i in range(persons))
+    text = (ROOT / "tests" / "data" / "validate" / "profile.xml").read_text(encoding="utf-8")
+    text = text.replace("<listPerson>", f"<listPerson>{entries}", 1)
+    tree = etree.fromstring(text.encode("utf-8")).getroottree()
+    plain_grammar = etree.RelaxNG(parse_file(relaxng.tei_all().path, limit=50 * 1024 * 1024))
+    plain = median_time(lambda: plain_grammar.validate(tree), 1)
+    ours = median_time(lambda: relaxng.check(tree, "register"), 3)
+    return {"persons": persons, "plain_libxml2_s": plain, "teiwright_s": ours}
+
+
+def tools(path: Path, repeat: int) -> dict[str, Any]:
+    """Whole processes, start to finish."""
+    rng = str(relaxng.tei_all().path)
+    result: dict[str, Any] = {}
+    result["python_lxml_parse_s"], _ = process_time(
+        [sys.executable, "-c", f"import lxml.etree as e; e.parse({str(path)!r})"], repeat)
+    result["teiwright_default_s"], result["teiwright_default_exit"] = process_time(
+        [*TEIWRIGHT, str(path)], repeat)
+    result["teiwright_relaxng_s"], _ = process_time(
+        [*TEIWRIGHT, "--layers", "wellformed,relaxng", str(path)], repeat)
+    if shutil.which("jing"):
+        result["jing_s"], result["jing_exit"] = process_time(["jing", rng, str(path)], repeat)
+    if shutil.which("xmllint"):
+        result["xmllint_relaxng_s"], result["xmllint_exit"] = process_time(
+            ["xmllint", "--noout", "--relaxng", rng, str(path)], 1)
+    return result
+
+
+def run(megabytes: float = 10, repeat: int = 3) -> dict[str, Any]:
+    """Everything, as one JSON-able dict (``benchmarks/run`` calls this)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = big_file(folder, megabytes)
+        tree = parse_file(path)
+        report: dict[str, Any] = {
+            "file_mb": round(path.stat().st_size / 1_000_000, 2),
+            "elements": sum(1 for _ in tree.iter()),
+            "documents": len(tree.getroot().findall(f".//{{{TEI}}}div[@type='document']")),
+        }
+        report["tools"] = tools(path, repeat)
+        report["in_process"] = in_process(path, repeat)
+        report["corpus"] = corpus_run(folder)
+        report["register"] = register_run()
+    base = report["in_process"]["parse_s"]
+    tools_ = report["tools"]
+    report["ratios"] = {
+        "relaxng_layer_over_parse": report["in_process"]["relaxng_layer_s"] / base,
+        "teiwright_default_over_jing": (tools_["teiwright_default_s"] / tools_["jing_s"]
+                                        if "jing_s" in tools_ else None),
+        "tei_all_compile_over_specialised_first_pass": (
+            report["in_process"]["tei_all_compile_s"]
+            / report["in_process"]["relaxng_layer_first_s"]),
+        "register_plain_over_teiwright": (report["register"]["plain_libxml2_s"]
+                                          / report["register"]["teiwright_s"]),
+    }
+    return report
+
+
+def table(report: dict[str, Any]) -> str:
+    base = report["in_process"]["parse_s"]
+    jing_s = report["tools"].get("jing_s")
+    rows = [("bare lxml parse (in process)", base)]
+    inside = report["in_process"]
+    rows += [("teiwright RELAX NG layer, warm (in process)", inside["relaxng_layer_s"]),
+             ("teiwright RELAX NG layer, first file (in process)",
+              inside["relaxng_layer_first_s"]),
+             ("whole tei_all compile in libxml2 (avoided)", inside["tei_all_compile_s"]),
+             ("python process: lxml parse only", report["tools"]["python_lxml_parse_s"]),
+             ("teiwright validate (default layers)", report["tools"]["teiwright_default_s"]),
+             ("teiwright validate --layers wellformed,relaxng",
+              report["tools"]["teiwright_relaxng_s"])]
+    if jing_s:
+        rows.append(("jing tei_all.rng", jing_s))
+    if "xmllint_relaxng_s" in report["tools"]:
+        rows.append(("xmllint --relaxng tei_all.rng", report["tools"]["xmllint_relaxng_s"]))
+    lines = [f"validate: {report['file_mb']} MB, {report['elements']} elements, "
+             f"{report['documents']} documents",
+             "| what | seconds | × parse | × jing |", "|---|---:|---:|---:|"]
+    for name, seconds in rows:
+        versus = f"{seconds / jing_s:.2f}" if jing_s else "–"
+        lines.append(f"| {name} | {seconds:.3f} | {seconds / base:.1f} | {versus} |")
+    corpus = report["corpus"]
+    lines.append(f"corpus (31 documents, after {corpus['startup_s']:.2f} s start-up): complete "
+                 f"files {corpus['complete_files_s']:.2f} s; extracts "
+                 f"{corpus['extracts_fast_messages_s']:.2f} s (fast messages), "
+                 f"{corpus['extracts_default_s']:.2f} s (default: whole-grammar messages for "
+                 "invalid files)")
+    register = report["register"]
+    lines.append(f"register of {register['persons']} persons: plain libxml2 "
+                 f"{register['plain_libxml2_s']:.2f} s, teiwright {register['teiwright_s']:.3f} s")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = run(args.mb, args.repeat)
+    print(json.dumps(report, indent=2) if args.json else table(report))
+
+
+if __name__ == "__main__":
+    main()
