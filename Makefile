@@ -20,6 +20,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	@bash scripts/ensure-chromium
+	@bash scripts/ensure-jing
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 	$(BIN)/pytest
