@@ -1,14 +1,15 @@
 """Hostile inputs: every command answers each with one clear line, the right exit code, in
 bounded time and memory, and never a traceback.
 
-Each case runs the real CLI in a child process, measured with ``os.wait4`` (the child's own
-peak resident memory, not the test runner's), so a parser that expanded an entity bomb or read a
+Each case runs the real CLI in a child process that reports its own peak resident memory (not
+the test runner's), so a parser that expanded an entity bomb or read a
 200 MB file into memory would show up as a peak far above the bound even if it failed cleanly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import signal
@@ -47,23 +48,45 @@ class Outcome:
         return [line for line in self.stderr.splitlines() if line.strip()]
 
 
+# The child reports its own peak (VmHWM of its address space after exec). The kernel's
+# ru_maxrss would not do: a forked child inherits the parent's peak, and pytest's grows.
+PEAK_PRELUDE = """
+import atexit, os, sys
+def _report_peak():
+    try:
+        with open("/proc/self/status") as status:
+            kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        import resource
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with open(os.environ["TEIWRIGHT_PEAK_FILE"], "w") as out:
+        out.write(str(kb))
+atexit.register(_report_peak)
+"""
+RUN_CLI = "from teiwright.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+
+
 def run_child(args: list[str], *, cwd: Path | None = None, timeout: float = TIMEOUT,
               python_code: str | None = None,
               on_start: Callable[[subprocess.Popen[bytes]], None] | None = None) -> Outcome:
-    """Run ``teiwright ARGS`` (or ``python -c CODE ARGS``) and measure the child alone."""
-    command = [sys.executable, "-c", python_code, *args] if python_code else [
-        sys.executable, "-m", "teiwright", *args]
-    with Path(os.devnull).open("rb") as stdin, tempfile.TemporaryFile() as stdout_file, \
-            tempfile.TemporaryFile() as stderr_file:
+    """Run ``teiwright ARGS`` (or ``python -c CODE ARGS``) and measure the child alone.
+
+    ``peak_mb`` is infinite when the child did not exit normally (killed by a signal).
+    """
+    command = [sys.executable, "-c", PEAK_PRELUDE + (python_code or RUN_CLI), *args]
+    with tempfile.TemporaryDirectory() as scratch, Path(os.devnull).open("rb") as stdin, \
+            tempfile.TemporaryFile() as stdout_file, tempfile.TemporaryFile() as stderr_file:
+        peak_file = Path(scratch) / "peak"
+        env = {**os.environ, "TEIWRIGHT_DEBUG": "", "TEIWRIGHT_PEAK_FILE": str(peak_file)}
         started = time.monotonic()
         proc = subprocess.Popen(command, stdin=stdin, stdout=stdout_file, stderr=stderr_file,
-                                cwd=cwd, env={**os.environ, "TEIWRIGHT_DEBUG": ""})
+                                cwd=cwd, env=env)
         killer = threading.Timer(timeout, _kill, (proc.pid,))  # not proc.kill: it reaps
         killer.start()
         try:
             if on_start is not None:
                 on_start(proc)
-            _, status, usage = os.wait4(proc.pid, 0)
+            _, status, _ = os.wait4(proc.pid, 0)
         finally:
             killer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -71,9 +94,9 @@ def run_child(args: list[str], *, cwd: Path | None = None, timeout: float = TIME
         assert seconds < timeout, f"{args} did not finish within {timeout} s"
         stdout_file.seek(0)
         stderr_file.seek(0)
+        peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else math.inf
         return Outcome(proc.returncode, stdout_file.read().decode("utf-8", "replace"),
-                       stderr_file.read().decode("utf-8", "replace"), seconds,
-                       usage.ru_maxrss / 1024)
+                       stderr_file.read().decode("utf-8", "replace"), seconds, peak)
 
 
 def _kill(pid: int) -> None:
