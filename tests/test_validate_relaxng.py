@@ -180,3 +180,20 @@ def test_simplification_removes_dead_branches_and_detects_an_empty_language() ->
     assert etree.RelaxNG(kept).validate(etree.fromstring("<r><a/></r>"))
     assert b"<ref name=\"b\"" not in etree.tostring(kept.getroot().find(f"{{{RNG}}}start"))
     assert specialize.empty_language(specialize.specialise(root, tags, frozenset({"r"})))
+
+
+def test_specialised_grammars_are_cached_on_disk(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from teiwright.validate import grammar_cache
+
+    monkeypatch.setenv("TEIWRIGHT_CACHE", str(tmp_path / "cache"))
+    grammar = relaxng.tei_all()
+    kept = frozenset(t for t in grammar.tags if t) & relaxng.profile_tags()
+    assert grammar_cache.load(grammar.path, kept) is None
+    tree = specialize.specialise(grammar.root, grammar.tags, kept)
+    grammar_cache.store(grammar.path, kept, tree)
+    again = grammar_cache.load(grammar.path, kept)
+    assert again is not None and etree.tostring(again) == etree.tostring(tree)
+    assert grammar_cache.load(grammar.path, kept - {next(iter(kept))}) is None
+    monkeypatch.setenv("TEIWRIGHT_CACHE", "off")
+    assert grammar_cache.folder() is None and grammar_cache.load(grammar.path, kept) is None

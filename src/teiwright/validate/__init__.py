@@ -8,6 +8,8 @@ is parsed once by lxml and, when a Schematron layer runs, once by Saxon.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,12 @@ PROJECT_RULES = "teiwright.sch"
 
 
 def validate_file(path: Path, options: Options | None = None) -> FileReport:
-    """Run every chosen layer that applies to one file."""
+    """Run every chosen layer that applies to one file.
+
+    The RELAX NG layer (libxml2, which releases the GIL) runs in a helper thread while Saxon
+    parses the file and runs the Schematron layers, so on two cores the two largest costs
+    overlap. Only the helper touches the lxml tree until it is done.
+    """
     options = options or Options()
     report = FileReport(str(path))
     report.layers.append("wellformed")
@@ -41,28 +48,57 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     report.findings.extend(problems)
     if tree is None:
         return report
-    _grammars(tree, path, options, report)
-    _schematrons(tree, path, options, report)
+    _xsd_layer(tree, path, options, report)
+    grammars = _grammars(options)
+    schemas = compiled_schemas(options)
+    pending: Future[list[Finding]] | None = None
+    if grammars:
+        pending = _helper().submit(_relaxng_layer, tree, str(path), grammars,
+                                   options.rng_messages)
+    try:
+        reports = _run_schematrons(path, schemas, options)
+    finally:
+        grammar_findings = pending.result() if pending is not None else []
+    report.findings.extend(grammar_findings)
+    report.layers.extend(name for name, _grammar in grammars)
+    for compiled, svrl in reports:
+        report.findings.extend(schematron.findings(compiled, svrl, tree, str(path)))
+        report.layers.append(f"schematron:{compiled.name}")
     return report
 
 
-def _grammars(tree: etree._ElementTree, path: Path, options: Options, report: FileReport) -> None:
-    if options.runs("xsd"):
-        schemas = list(options.xsd)
-        if options.xsd_forced or xsd.declares_profile(tree):
-            report.findings.extend(xsd.check(tree, str(path)))
-            report.layers.append("xsd")
-        for extra in schemas:
-            report.findings.extend(xsd.check(tree, str(path), xsd.load(extra.resolve())))
-            report.layers.append(f"xsd:{extra.name}")
-    if options.runs("relaxng"):
-        report.findings.extend(relaxng.check(tree, str(path), messages=options.rng_messages))
-        report.layers.append("relaxng")
-        for extra in options.rng:
-            grammar = relaxng.load(extra.resolve())
-            report.findings.extend(relaxng.check(tree, str(path), grammar,
-                                                 messages=options.rng_messages))
-            report.layers.append(f"relaxng:{extra.name}")
+@cache
+def _helper() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="teiwright-relaxng")
+
+
+def _xsd_layer(tree: etree._ElementTree, path: Path, options: Options,
+               report: FileReport) -> None:
+    if not options.runs("xsd"):
+        return
+    if options.xsd_forced or xsd.declares_profile(tree):
+        report.findings.extend(xsd.check(tree, str(path)))
+        report.layers.append("xsd")
+    for extra in options.xsd:
+        report.findings.extend(xsd.check(tree, str(path), xsd.load(extra.resolve())))
+        report.layers.append(f"xsd:{extra.name}")
+
+
+def _grammars(options: Options) -> list[tuple[str, relaxng.Grammar]]:
+    """The RELAX NG grammars this run applies (loaded here, in the calling thread)."""
+    if not options.runs("relaxng"):
+        return []
+    chosen = [("relaxng", relaxng.tei_all())]
+    chosen += [(f"relaxng:{extra.name}", relaxng.load(extra.resolve())) for extra in options.rng]
+    return chosen
+
+
+def _relaxng_layer(tree: etree._ElementTree, path: str,
+                   grammars: list[tuple[str, relaxng.Grammar]], messages: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for _name, grammar in grammars:
+        findings.extend(relaxng.check(tree, path, grammar, messages=messages))
+    return findings
 
 
 def compiled_schemas(options: Options) -> list[schematron.CompiledSchema]:
@@ -71,7 +107,7 @@ def compiled_schemas(options: Options) -> list[schematron.CompiledSchema]:
     if options.runs("rules"):
         chosen.append(_compiled(schema(PROJECT_RULES), "teiwright", "#DEFAULT"))
     if options.runs("tei-schematron"):
-        chosen.append(_compiled(relaxng.tei_all().path, "tei", "#ALL", embedded=True))
+        chosen.append(_compiled(schema(relaxng.TEI_ALL), "tei", "#ALL", embedded=True))
     if options.runs("schematron"):
         chosen.extend(_compiled(p.resolve(), p.stem, options.phase) for p in options.schematron)
     return chosen
@@ -93,15 +129,16 @@ def embedded_schema(grammar: Path) -> schematron_load.LoadedSchema:
     return embedded.from_grammar(grammar)
 
 
-def _schematrons(tree: etree._ElementTree, path: Path, options: Options,
-                 report: FileReport) -> None:
-    schemas = compiled_schemas(options)
+def _run_schematrons(path: Path, schemas: list[schematron.CompiledSchema],
+                     options: Options) -> list[tuple[schematron.CompiledSchema, str]]:
+    """The SVRL of each schema (Saxon only; the lxml tree is not touched here)."""
     if not schemas:
-        return
+        return []
     document: Any = saxon.parse_file(str(path.resolve()))
+    reports = []
     for compiled in schemas:
         svrl = schematron.run_svrl(compiled, document, str(path))
         if options.svrl_dir is not None:
             write_text(options.svrl_dir / f"{path.stem}.{compiled.name}.svrl", svrl, force=True)
-        report.findings.extend(schematron.findings(compiled, svrl, tree, str(path)))
-        report.layers.append(f"schematron:{compiled.name}")
+        reports.append((compiled, svrl))
+    return reports

@@ -23,7 +23,7 @@ from teiwright.fileio import read_bytes, write_bytes
 from teiwright.xmlsafe import parse_bytes
 
 _LIMIT = 50 * 1024 * 1024
-FORMAT = "3"  # bump when specialize.py changes what it writes
+FORMAT = "4"  # bump when specialize.py changes what it writes
 
 
 def folder() -> Path | None:

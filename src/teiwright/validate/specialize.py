@@ -165,13 +165,28 @@ def _replace(node: etree._Element, local: str) -> None:
     node.tag = f"{{{RNG}}}{local}"
 
 
+_SEQUENCES = {"group", "interleave", "oneOrMore", "zeroOrMore", "optional", "element", "define"}
+
+
+def _drop_empty(node: etree._Element, local: str, children: list[etree._Element]) -> bool:
+    """``empty`` beside other patterns in a sequence adds nothing: remove it (p, empty = p)."""
+    if local not in _SEQUENCES or (local == "element" and node.get("name") is None):
+        return False
+    empties = [c for c in children if c.tag == f"{{{RNG}}}empty" and len(c) == 0]
+    if not empties or len(empties) == len(children):
+        return False
+    for child in empties:
+        node.remove(child)
+    return True
+
+
 def _simplify_node(node: etree._Element) -> bool:
     """One RELAX NG simplification step for notAllowed at ``node``; True when it changed."""
     local = etree.QName(node).localname
     children = _rng_children(node)
     dead = [c for c in children if _dead(c)]
     if not dead:
-        return False
+        return _drop_empty(node, local, children)
     if local in _TRANSPARENT:
         if len(dead) == len(children):
             _replace(node, "notAllowed")
