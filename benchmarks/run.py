@@ -62,7 +62,13 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def peak_mb() -> float:
-    """This process's peak resident memory so far (Linux reports KiB)."""
+    """This process's peak resident memory so far, in MB.
+
+    Linux's ``VmHWM`` belongs to the address space made at exec; ``ru_maxrss`` would also carry
+    the parent's peak from before the fork.
+    """
+    with contextlib.suppress(OSError, StopIteration), Path("/proc/self/status").open() as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -75,16 +81,31 @@ def in_fresh_process(function: Callable[..., Result], *args: Any) -> Result:
             return {"error": f"{type(exc).__name__}: {exc}"}
 
 
+LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:], stdout=sys.stdout, stderr=subprocess.STDOUT)
+_, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def run_tool(command: list[str]) -> tuple[float, float, int, str]:
-    """Wall seconds, peak MB, exit code and output of an external command (measured alone)."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as output:
-        proc = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    """Wall seconds, peak MB, exit code and output of an external command.
+
+    The command is started from a small launcher process, so its peak memory is its own and not
+    inflated by this (larger) process's, which a forked child's ``ru_maxrss`` starts from.
+    """
+    with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as output:
+        numbers = Path(scratch) / "usage"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", LAUNCHER, str(numbers), *command], stdout=output,
+                       stderr=subprocess.STDOUT, check=False)
+        seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode, text
+        peak_kb, code = (int(n) for n in numbers.read_text().split())
+    return seconds, peak_kb / 1024, code, text
 
 
 # --- inputs ----------------------------------------------------------------------------------
