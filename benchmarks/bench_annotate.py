@@ -12,11 +12,11 @@ ratios against baselines measured in the same process, so they mean the same on 
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from teiwright.annotate import Annotator
 from teiwright.convert import convert_text
@@ -55,7 +55,8 @@ def grown(register: Register, factor: int) -> Register:
     return bigger
 
 
-def main(corpus: Path) -> None:
+def run(corpus: Path = DEFAULT_CORPUS) -> dict[str, Any]:
+    """Measure; the numbers as a dict (``benchmarks/run.py`` keeps it in its JSON)."""
     volume = corpus / VOLUME
     register = register_from_frus(volume / "persons.xml", volume / "terms.xml")
     texts = [path.read_text(encoding="utf-8").rstrip("\n")
@@ -63,29 +64,38 @@ def main(corpus: Path) -> None:
     annotator = Annotator(register, tag_dates=True)
     big = grown(register, 20)
     big_annotator = Annotator(big, tag_dates=True)
-    documents = [convert_text(text) for text in texts]
 
     def convert_all() -> None:
         for text in texts:
             convert_text(text)
 
     def annotate_with(which: Annotator) -> Callable[[], None]:
-        def run() -> None:
+        def work() -> None:
             for text in texts:
                 which.annotate(convert_text(text), "1965-01-01")
-        return run
+        return work
 
     base, real, large = best_of(15, [convert_all, annotate_with(annotator),
                                      annotate_with(big_annotator)])
-    chars = sum(len(t) for t in texts)
-    rate = len(documents) / real
-    print(f"register: {len(register.persons)} persons, {len(register.terms)} terms "
-          f"({len(big.persons) + len(big.terms)} when grown)")
-    print(f"documents: {len(documents)} ({chars} characters)")
-    print(f"convert + annotate: {rate:.0f} documents/s "
-          f"(median document {statistics.median(len(t) for t in texts):.0f} characters)")
-    print(f"ratio convert+annotate / convert alone: {real / base:.2f}")
-    print(f"ratio with the register grown 20x / real register: {large / real:.2f}")
+    return {
+        "persons": len(register.persons), "terms": len(register.terms),
+        "grown_entries": len(big.persons) + len(big.terms),
+        "documents": len(texts), "characters": sum(len(t) for t in texts),
+        "documents_per_second": round(len(texts) / real, 1),
+        "ratio_annotate_to_convert": round(real / base, 2),
+        "ratio_grown_register": round(large / real, 2),
+    }
+
+
+def main(corpus: Path) -> None:
+    result = run(corpus)
+    print(f"register: {result['persons']} persons, {result['terms']} terms "
+          f"({result['grown_entries']} when grown)")
+    print(f"documents: {result['documents']} ({result['characters']} characters)")
+    print(f"convert + annotate: {result['documents_per_second']:.0f} documents/s")
+    print(f"ratio convert+annotate / convert alone: {result['ratio_annotate_to_convert']:.2f}")
+    print(f"ratio with the register grown 20x / real register: "
+          f"{result['ratio_grown_register']:.2f}")
 
 
 if __name__ == "__main__":
