@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_SOURCE, SEED_TEI
+from teiwright.errors import InputError
 
 TIMEOUT = 120.0  # seconds: proves termination, not speed
 REFUSAL_PEAK_MB = 150  # a refused input must cost no more than the interpreter plus lxml
@@ -576,3 +577,8 @@ def test_site_with_a_hostile_document_writes_nothing(tmp_path: Path) -> None:
     line = assert_one_line_error(outcome, folder)
     assert "TOP-SECRET" not in line
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_messages_and_names_cannot_break_or_colour_the_line() -> None:
+    error = InputError("libxml2 said\nsomething\r\nlong", path="a\x1b[31mb.xml", line=3)
+    assert str(error) == "a\\x1b[31mb.xml:3: error: libxml2 said something long"

@@ -35,6 +35,11 @@ def one_line(text: str) -> str:
     return " ".join(text.translate(_CONTROL).split())
 
 
+def printable(name: str) -> str:
+    """A file name safe to print: control characters (a line break, a terminal escape) escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
 class TeiwrightError(Exception):
     """A problem with the user's input or request, reported as ``file:line:col: message``."""
 
@@ -62,7 +67,7 @@ class TeiwrightError(Exception):
     def __str__(self) -> str:
         place = ""
         if self.path is not None:
-            place = self.path.replace("\n", "\\n").replace("\r", "\\r")
+            place = printable(self.path)
             if self.line is not None:
                 place += f":{self.line}"
                 if self.column is not None:
