@@ -130,3 +130,10 @@ def test_no_attachment_after_the_documents_own_closer() -> None:
     assert attachments(blocks) == blocks
     assert [b.kind for b in attachments(blocks[:2] + blocks[3:])] == [
         BlockKind.HEAD, BlockKind.P, BlockKind.ATTACHMENT]
+
+
+def test_short_title_case_line_is_a_section_title() -> None:
+    text = "1. Memo\n\nBody.\n\nSuggested Equipment and Personnel\n\nWhat To Do?\n\nTab A\n\nMore."
+    _, div = encode(text)
+    titles = div.xpath("//t:p[@rend='flushleft']/text()", namespaces=NS)
+    assert titles == ["Suggested Equipment and Personnel", "What To Do?"]

@@ -110,6 +110,8 @@ class Block:
     #: Blocks nested inside this one after its content: a list inside a ``p``, the ITEMs of a
     #: labelled list, a QUOTE's paragraphs.
     children: list[Block] = field(default_factory=list)
+    #: How a paragraph is set off (``p/@rend``): "flushleft" for an in-text section title.
+    rend: str | None = None
     #: A NOTE block's note: one whose marker was not found, kept between blocks, never dropped.
     note: Note | None = None
 

@@ -249,7 +249,8 @@ def _make_block(block: RawBlock, decision: Decision, lifter: _Lifter) -> Block:
         if dateline is None:
             return Block(BlockKind.P, content, rule="running text", position=position)
         _add_dateline_spans(content, dateline)
-    return Block(decision.kind, content, rule=decision.rule, position=position)
+    return Block(decision.kind, content, rule=decision.rule, position=position,
+                 rend=decision.rend)
 
 
 def _add_dateline_spans(content: Inline, dateline: Dateline) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from teiwright.convert.dates import Dateline, parse_dateline
 from teiwright.convert.markers import PAGE_MARKER
-from teiwright.convert.nesting import BULLETS_RULE
+from teiwright.convert.nesting import ATTACHMENT_HEAD, BULLETS_RULE
 from teiwright.model import BlockKind
 
 HEADING = re.compile(r"^(?P<n>\[?\d+[A-Z]?\]?)\.\s")
@@ -50,6 +50,7 @@ class Decision:
     rule: str
     list_type: str | None = None
     dateline: Dateline | None = None
+    rend: str | None = None
 
 
 def bare(text: str) -> str:
@@ -100,6 +101,27 @@ def closing_kind(text: str) -> tuple[BlockKind, str] | None:
     if looks_like_signature(text):
         return BlockKind.SIGNED, "short name or initials at the end"
     return None
+
+
+SECTION_TITLE_RULE = "short title-case line without a full stop: an in-text section title"
+_TITLE_END = re.compile(r"[\w)’”?]$")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
+                          "the", "to", "with", "from", "into", "vs."})
+
+
+def is_section_title(text: str) -> bool:
+    """"Suggested Equipment and Personnel", "C. Use Available Resources", "One Final Thought".
+
+    One short line, starting with a capital, not closed by a full stop, colon or comma, whose
+    words are capitalised except the small ones English titles leave in lower case.
+    """
+    words = text.split()
+    if "\n" in text or not 2 <= len(words) <= 10 or len(text) > 80:
+        return False
+    if not text[0].isupper() or not _TITLE_END.search(text) or ATTACHMENT_HEAD.match(text):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL_WORDS
+               for w in words)
 
 
 def classify(texts: list[str]) -> list[Decision]:
@@ -153,4 +175,6 @@ def _decide(
         if dateline is not None:
             return Decision(BlockKind.DATELINE, "place and date alone in a block",
                             dateline=dateline)
+    if is_section_title(word):
+        return Decision(BlockKind.P, SECTION_TITLE_RULE, rend="flushleft")
     return Decision(BlockKind.P, "running text")

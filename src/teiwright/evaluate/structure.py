@@ -126,4 +126,6 @@ register(Metric("dateline @when", "local date/time of each dateline date (@when,
                 lambda view: _dateline_dates(view, offsets=False)))
 register(Metric("dateline @when+offset", "the same with the UTC offset (not in the text)",
                 lambda view: _dateline_dates(view, offsets=True)))
+register(Metric("section titles", "paragraphs set off with @rend (in-text section titles)",
+                lambda view: [view.span(p) for p in view.elements("p") if p.get("rend")]))
 register(Metric("head text", "the document heading's text, notes left out", _head_text))

@@ -132,6 +132,8 @@ class DocumentWriter:
                 element.set("rend", "blockquote")
         else:
             element = self.block_element(parent, block.kind.value, block.content)
+        if block.rend:
+            element.set("rend", block.rend)
         for child in block.children:
             self.block(element, child)
         return element
