@@ -44,7 +44,7 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     options = options or Options()
     report = FileReport(str(path))
     report.layers.append("wellformed")
-    tree, _data, problems = wellformed.parse(path)
+    tree, problems = wellformed.parse(path)
     report.findings.extend(problems)
     if tree is None:
         return report

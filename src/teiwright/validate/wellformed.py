@@ -25,17 +25,17 @@ _HINTS = {
 }
 
 
-def parse(path: Path) -> tuple[etree._ElementTree | None, bytes, list[Finding]]:
-    """The parsed tree (or None), the raw bytes, and the findings of this layer."""
+def parse(path: Path) -> tuple[etree._ElementTree | None, list[Finding]]:
+    """The parsed tree (or None) and the findings of this layer."""
     try:
         data = read_bytes(path, limit=MAX_XML_BYTES)
     except InputError as error:
-        return None, b"", [Finding(str(path), 1, 1, "error", error.message, UNREADABLE,
-                                   "check the path and its permissions", layer="wellformed")]
+        return None, [Finding(str(path), 1, 1, "error", error.message, UNREADABLE,
+                              "check the path and its permissions", layer="wellformed")]
     try:
-        return parse_bytes(data, path), data, []
+        return parse_bytes(data, path), []
     except InputError as error:
         hint = next((h for key, h in _HINTS.items() if key in error.message), "")
         finding = Finding(str(path), error.line or 1, error.column or 1, "error", error.message,
                           "wellformed", hint, layer="wellformed")
-        return None, data, [finding]
+        return None, [finding]

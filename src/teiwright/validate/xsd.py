@@ -108,6 +108,6 @@ def check(tree: etree._ElementTree, path: str, xsd: Schema | None = None) -> lis
             return precise
     return [Finding(path, entry.line or 1, max(entry.column, 1), "error",
                     entry.message.replace("{http://www.tei-c.org/ns/1.0}", ""), xsd.name,
-                    "see schemas/teiwright.xsd for the profile", layer="xsd")
+                    f"see {xsd.path.name} for what is allowed here", layer="xsd")
             for entry in xsd.lxml_schema.error_log  # type: ignore[attr-defined]
             ]
