@@ -225,3 +225,37 @@ def test_streaming_holds_one_document_at_a_time(imported: dict[str, Path],
         assert ahead < 256 * 1024, f"{ahead} bytes of later documents held"
         seen += 1
     assert seen == 15
+
+
+def test_a_volume_header_names_the_volume(tmp_path: Path, corpus: Path) -> None:
+    """Titles, editors and publisher come from a FRUS volume header when there is one."""
+    header = (
+        "<teiHeader><fileDesc><titleStmt>"
+        '<title type="complete">Foreign Relations of the United States, 1969–1976, Volume XII,'
+        " Soviet Union, January 1969–October 1970</title>"
+        '<title type="series">Foreign Relations of the United States</title>'
+        '<title type="sub-series">1969–1976</title>'
+        '<title type="volume-number">Volume XII</title>'
+        '<title type="volume">Soviet Union, January 1969–October 1970</title>'
+        '<editor role="primary">Erin R. Mahan</editor>'
+        '<editor role="general">Edward C. Keefer</editor></titleStmt>'
+        "<publicationStmt><publisher>United States Government Printing Office</publisher>"
+        '<pubPlace>Washington</pubPlace><date type="publication-date">2006</date>'
+        '<idno type="frus">frus1969-76v12</idno></publicationStmt>'
+        "<sourceDesc><p>Released in 2006</p></sourceDesc></fileDesc></teiHeader>")
+    shell = (corpus / "frus1969-76v12" / "d213.xml").read_text(encoding="utf-8")
+    start = shell.index("<text>")
+    volume = tmp_path / "frus1969-76v12.xml"
+    volume.write_text(shell[:start].replace("<TEI ", '<TEI xml:id="frus1969-76v12" ', 1)
+                      + header + shell[start:], encoding="utf-8")
+    result = import_volume([volume], tmp_path / "out")
+    root = parse_file(result.documents[0]).getroot()
+    sub = root.findtext(".//tei:titleStmt/tei:title[@type='sub']", namespaces=NS)
+    assert sub == ("Foreign Relations of the United States, 1969–1976, Volume XII, Soviet Union,"
+                   " January 1969–October 1970, Document 213")
+    editors = [(e.get("role"), e.text) for e in root.iterfind(".//tei:titleStmt/tei:editor", NS)]
+    assert editors == [("primary", "Erin R. Mahan"), ("general", "Edward C. Keefer")]
+    printed = root.find(".//tei:sourceDesc/tei:bibl[@type='printed']", NS)
+    assert printed is not None
+    assert printed.find("tei:date", NS).get("when") == "2006"  # type: ignore[union-attr]
+    assert relaxng.check(root.getroottree(), "d213") == []

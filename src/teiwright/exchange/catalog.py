@@ -120,12 +120,18 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None,
     return element
 
 
+def _editors(parent: etree._Element, volume: Volume) -> None:
+    for role, name in volume.editors:
+        editor = _sub(parent, "editor", name)
+        if role:
+            editor.set("role", role)
+
+
 def _title_stmt(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -> None:
     stmt = _sub(file_desc, "titleStmt")
     _sub(stmt, "title", doc.title, type="main")
     _sub(stmt, "title", f"{volume.title}, Document {doc.number}", type="sub")
-    for role, name in volume.editors:
-        _sub(stmt, "editor", name, role=role) if role else _sub(stmt, "editor", name)
+    _editors(stmt, volume)
     resp = _sub(stmt, "respStmt")
     _sub(resp, "resp", "Edition and TEI encoding")
     _sub(resp, "orgName", "Office of the Historian, U.S. Department of State")
@@ -149,15 +155,15 @@ def _source_desc(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) 
     source = _sub(file_desc, "sourceDesc")
     printed = _sub(source, "bibl", type="printed")
     _sub(printed, "title", volume.title, level="m")
-    for role, name in volume.editors:
-        _sub(printed, "editor", name, role=role) if role else _sub(printed, "editor", name)
+    _editors(printed, volume)
     if volume.publisher:
         _sub(printed, "publisher", volume.publisher)
     if volume.pub_place:
         _sub(printed, "pubPlace", volume.pub_place)
     if volume.pub_year:
-        _sub(printed, "date", volume.pub_year, when=volume.pub_year) \
-            if re.fullmatch(r"\d{4}", volume.pub_year) else _sub(printed, "date", volume.pub_year)
+        date = _sub(printed, "date", volume.pub_year)
+        if re.fullmatch(r"\d{4}", volume.pub_year):
+            date.set("when", volume.pub_year)
     _sub(printed, "biblScope", doc.number, unit="document", n=doc.number)
     if doc.first_page:
         label = doc.first_page if doc.first_page == doc.last_page else \
