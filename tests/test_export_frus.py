@@ -172,3 +172,19 @@ def test_a_folder_exports_its_volume_complete_lists(tmp_path: Path, corpus: Path
         assert original is not None and exported is not None
         diff = differences(original, exported)
         assert not diff, "\n".join(diff)
+
+
+def test_tei_profile_reports_a_file_that_is_not_tei_all(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    from teiwright.cli import main
+
+    tree = parse_file(SEED_TEI)
+    div = tree.getroot().find(".//tei:div", NS)
+    assert div is not None
+    div.set("frobnicate", "yes")
+    broken = tmp_path / "in" / "d163.xml"
+    broken.parent.mkdir()
+    broken.write_bytes(serialise(tree))
+    assert main(["export", "--profile", "tei", str(broken), "-o", str(tmp_path / "out")]) == 1
+    assert "frobnicate" in capsys.readouterr().out
