@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from teiwright.commands import Subparsers, add_command
-from teiwright.errors import EXIT_OK, EXIT_PROBLEMS, InputError
+from teiwright.errors import EXIT_OK, EXIT_PROBLEMS, InputError, TeiwrightError
 from teiwright.fileio import write_bytes
 from teiwright.pipeline import Conversion, convert_file
 from teiwright.render import write_html, write_pdf
@@ -32,6 +32,8 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument("--tei", type=Path, default=root / "tei")
     parser.add_argument("--out", type=Path, default=Path("out"))
     parser.add_argument("--no-pdf", action="store_true", help="skip the print view")
+    parser.add_argument("--no-screenshot", action="store_true",
+                        help="skip the browser screenshot of the web view")
     parser.set_defaults(run=run)
 
 
@@ -63,11 +65,25 @@ def run(args: argparse.Namespace) -> int:
         html = args.out / f"{stem}.html"
         write_html(target, html, force=True)
         say("HTML", html)
+        if not args.no_screenshot:
+            screenshot(html, args.out / f"{stem}.png")
         if not args.no_pdf:
             pdf = args.out / f"{stem}.pdf"
             write_pdf(target, pdf, force=True)
             say("PDF", pdf)
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def screenshot(html: Path, png: Path) -> None:
+    """A picture of the web view as a reader sees it; optional where there is no browser."""
+    from teiwright.render.browser import save_screenshot
+
+    try:
+        save_screenshot(html, png, force=True)
+    except TeiwrightError as error:
+        say("skipped", png, f"(no screenshot: {error.message})")
+        return
+    say("picture", png)
 
 
 def say(label: str, path: Path, extra: str = "") -> None:
