@@ -25,6 +25,8 @@ WORDS = ["the", "Embassy", "hours.", "(Embtel 2880)", "Pushkin,", "20th", "paral
          "Article", "17", "1962", "10:30", "a.m.", "“quoted”", "—As", "it’s", "Saigon;", "A1.",
          "15,000", "17/18", "751K.5-MSP", "Deptel", "337.", "(a)", "…", "x", "Tho", "said:",
          "“Quote", "end.”", "3a", "2)", "Colby", "Chief,", "Washington,", "noon"]
+BULLET_LINES = ["—A dashed item.", "[Page 5] —A dashed item after a page.", "x" * 120,
+                "It is a long paragraph of the item, " * 4, "[Page 6] " + "Long paragraph. " * 8]
 LEADS = ["", "1. ", "2. ", "(a) ", "A. ", "2889. ", "Hakto 41. "]
 #: Modest by default; TEIWRIGHT_EXAMPLES raises the count, TEIWRIGHT_EXPLORE draws new examples.
 SETTINGS = settings(
@@ -56,6 +58,9 @@ def documents(draw: st.DrawFn) -> str:
         for ordinal in range(1, draw(st.integers(2, 4))):
             blocks.append([style.format(ordinal), *draw(st.lists(st.sampled_from(WORDS),
                                                                    min_size=1, max_size=5))])
+            if draw(st.booleans()):  # the item's further paragraphs and dash items
+                lines = draw(st.lists(st.sampled_from(BULLET_LINES), min_size=1, max_size=4))
+                blocks.append(["\n".join("  • " + line for line in lines)])
         if draw(st.booleans()):
             blocks[-1].append("as:")
             blocks += [["a.", "first"], ["b.", "“second”"]]
@@ -142,6 +147,9 @@ REGRESSIONS = [
     # a place-and-date line after the body was a dateline between paragraphs (invalid TEI)
     b"12. Telegram From Saigon\n\nSaigon, March 8, 1965, 1 p.m.\n\nthe\n\nthe\n\n"
     b"Tab A [Page 1]\n\nWashington, January 2, 1969.\n\nNotes here.",
+    # two bulleted blocks after a blank line: the text view joins bulleted blocks with one
+    b"12. Telegram From Saigon\n\nthe\n\nWe agree:\n\n1. the\n\n  \xe2\x80\xa2 \xe2\x80\x94A "
+    b"dashed item.\n\n  \xe2\x80\xa2 First item\n  \xe2\x80\xa2 Second [Page 7] item",
 ]
 
 

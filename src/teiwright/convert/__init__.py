@@ -28,7 +28,15 @@ from teiwright.convert.markers import (
     page_markers,
 )
 from teiwright.convert.nesting import Label, Nester, attachments, find_label
-from teiwright.convert.structure import BULLET, HEADING, Decision, bare, classify, name_length
+from teiwright.convert.structure import (
+    BULLET,
+    HEADING,
+    Decision,
+    bare,
+    classify,
+    is_bullet_block,
+    name_length,
+)
 from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Problem, Span
 from teiwright.textview import normalise
 
@@ -139,8 +147,9 @@ def convert_text(text: str) -> Document:
         note.body = lifter.lift(raw.start, raw.start + len(raw.text))
         note.is_source = note.body.text.lstrip().startswith(("Source:", "[Source:"))
     decisions = classify([block.text for block in blocks])
-    flat = [_make_block(block, decision, lifter)
-            for block, decision in zip(blocks, decisions, strict=True)]
+    before_bullets = [is_bullet_block(b.text) for b in blocks[1:]] + [False]
+    flat = [_make_block(block, decision, lifter, keep)
+            for block, decision, keep in zip(blocks, decisions, before_bullets, strict=True)]
     nested = attachments(merge_list_heads(_nest(flat, blocks, lifter)))
     model_blocks = keep_unanchored(nested, notes)
     problems += [
@@ -232,15 +241,16 @@ def _why(chosen: Candidate, options: list[Candidate]) -> str:
     return f"note marker {chosen.why}{tail}"
 
 
-def _make_block(block: RawBlock, decision: Decision, lifter: _Lifter) -> Block:
+def _make_block(block: RawBlock, decision: Decision, lifter: _Lifter,
+                before_bullets: bool = False) -> Block:
     start, end = block.start, block.start + len(block.text)
     position = lifter.index.position(start)
     if decision.kind is BlockKind.LIST and decision.rule == "capitals label before bulleted items":
         return Block(BlockKind.LIST, list_head=lifter.lift(start, end), rule=decision.rule,
                      list_type=decision.list_type, position=position)
     if decision.kind is BlockKind.LIST:
-        return Block(BlockKind.LIST, items=_items(block, lifter), rule=decision.rule,
-                     list_type=decision.list_type, position=position)
+        return Block(BlockKind.LIST, items=_items(block, lifter, before_bullets),
+                     rule=decision.rule, list_type=decision.list_type, position=position)
     content = lifter.lift(start, end)
     if decision.kind is BlockKind.SIGNED:
         _add_signer_span(content)
@@ -277,11 +287,15 @@ def _add_signer_span(content: Inline) -> None:
         content.spans.append(Span(start, end, "persName", rule="signature"))
 
 
-def _items(block: RawBlock, lifter: _Lifter) -> list[Inline]:
+def _items(block: RawBlock, lifter: _Lifter, before_bullets: bool) -> list[Inline]:
+    """One item a line. When bullets follow after a blank line, the last item keeps a line
+    break (preserved), since the text view joins consecutive bulleted blocks with one."""
     items: list[Inline] = []
     offset = block.start
-    for line in block.text.split("\n"):
-        items.append(lifter.lift(offset + len(BULLET), offset + len(line)))
+    lines = block.text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        end = offset + len(line) + (1 if before_bullets and number == len(lines) else 0)
+        items.append(lifter.lift(offset + len(BULLET), end))
         offset += len(line) + 1
     return items
 

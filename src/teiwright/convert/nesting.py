@@ -26,6 +26,11 @@ LABEL = re.compile(r"(?P<open>\(?)(?P<value>\d{1,2}|[a-z]|[A-Z])(?P<close>[.)]) 
 _QUOTED = re.compile(r"^“[^\n]*$")
 _CLOSED = re.compile(r"”[.,;:]?$")
 MIN_ITEMS = 2
+CONTINUATION_RULE = "bulleted lines after it are its further paragraphs and dash items"
+#: A bulleted line that is a list item rather than a paragraph: it opens with a dash.
+_DASH_ITEM = re.compile(r"^[—–-]")
+#: Lines longer than this, among undashed ones, are paragraphs of the item, not list items.
+SHORT_ITEM = 100
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,13 @@ class Nester:
         self.split = split
 
     def nest(self) -> list[Block]:
+        return self.nest_range(0, len(self.blocks))
+
+    def nest_range(self, index: int, stop: int) -> list[Block]:
+        """The blocks ``[index, stop)`` with lists, quotations and continuations grouped."""
         out: list[Block] = []
-        index = 0
-        while index < len(self.blocks):
-            run = self.run(index)
+        while index < stop:
+            run = self.run(index, stop)
             if run is not None:
                 _attach(out, run[0])
                 index = run[1]
@@ -109,7 +117,7 @@ class Nester:
                 index += 1
                 continue
             if block.kind is BlockKind.P and is_quotation(block.content) and _lead_in(out):
-                end = self.quotation_end(index)
+                end = self.quotation_end(index, stop)
                 quote = Block(BlockKind.QUOTE, children=self.blocks[index:end],
                               rule="opens with a curly quote after a paragraph ending with a "
                               "colon", position=block.position)
@@ -120,9 +128,9 @@ class Nester:
             index += 1
         return out
 
-    def quotation_end(self, index: int) -> int:
+    def quotation_end(self, index: int, stop: int) -> int:
         """The paragraphs of a quotation: up to the one that closes it (else just the first)."""
-        for at in range(index, len(self.blocks)):
+        for at in range(index, stop):
             block = self.blocks[at]
             if block.kind is not BlockKind.P or block.content is None or block.children:
                 break
@@ -130,25 +138,29 @@ class Nester:
                 return at + 1
         return index + 1
 
-    def run(self, index: int) -> tuple[Block, int] | None:
+    def run(self, index: int, stop: int) -> tuple[Block, int] | None:
         """A list of the labelled blocks from ``index`` on and the index after it, if any."""
         first = self.labels[index]
         if first is None or first.ordinal != 1:
             return None
         items: list[Block] = []
         at = index
-        while at < len(self.blocks):
+        while at < stop:
             label = self.labels[at]
             if label is None or label.style != first.style or label.ordinal != len(items) + 1:
                 break
             item = self.item(at, label)
             items.append(item)
             at += 1
-            if ends_with_colon(item.content) and at < len(self.blocks):
-                nested = self.run(at)
+            if ends_with_colon(item.content) and at < stop:
+                nested = self.run(at, stop)
                 if nested is not None and self._style(at) != first.style:
                     item.children.append(nested[0])
                     at = nested[1]
+            if at < stop and self.blocks[at].rule == BULLETS_RULE and not item.children:
+                item.children += continuation(self.blocks[at])
+                item.rule += "; " + CONTINUATION_RULE
+                at += 1
         if len(items) < MIN_ITEMS:
             return None
         return Block(BlockKind.LIST, children=items, rule=LIST_RULE,
@@ -165,12 +177,46 @@ class Nester:
                      position=self.blocks[index].position)
 
 
-def _paragraph_before(out: list[Block]) -> bool:
+def continuation(bullets: Block) -> list[Block]:
+    """The bulleted lines after a labelled item, as the item's own paragraphs and lists.
+
+    The text view writes whatever an item holds after its first paragraph as bulleted lines,
+    so such lines are read back as the Office of the Historian encodes them: lines opening with
+    a dash are list items (in the paragraph before them, when there is one), other lines are
+    paragraphs, unless every line is short or dashed, which makes them one plain list.
+    """
+    lines = bullets.items
+    if all(_DASH_ITEM.match(line.text) or len(line.text) <= SHORT_ITEM for line in lines):
+        return [bullets]
+    out: list[Block] = []
+    for line in lines:
+        if not _DASH_ITEM.match(line.text):
+            out.append(Block(BlockKind.P, line, rule="undashed line under a labelled item",
+                             position=line.position))
+            continue
+        if not out or out[-1].kind is not BlockKind.LIST:
+            out.append(Block(BlockKind.LIST, rule="dashed lines under a labelled item",
+                             position=line.position))
+        out[-1].items.append(line)
+    return _dash_lists_into_paragraphs(out)
+
+
+def _dash_lists_into_paragraphs(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.LIST and _paragraph_before(out, rule=None):
+            out[-1].children.append(block)
+        else:
+            out.append(block)
+    return out
+
+
+def _paragraph_before(out: list[Block], rule: str | None = "running text") -> bool:
     """Whether the last block so far is running text with nothing nested in it yet."""
     if not out:
         return False
     last = out[-1]
-    if last.kind is not BlockKind.P or last.children or last.rule != "running text":
+    if last.kind is not BlockKind.P or last.children or (rule and last.rule != rule):
         return False
     content = last.content
     # xml:space="preserve" would reach what is nested, and a page break ending the paragraph
