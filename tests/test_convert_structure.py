@@ -8,8 +8,8 @@ from lxml import etree
 
 from teiwright.cli import main
 from teiwright.convert import convert_text
+from teiwright.convert.divisions import attachments
 from teiwright.convert.explain import explain
-from teiwright.convert.nesting import attachments
 from teiwright.meta import Metadata
 from teiwright.model import Block, BlockKind, Document, Inline
 from teiwright.tei.build import build_tei

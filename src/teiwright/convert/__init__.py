@@ -1,9 +1,12 @@
 """Text → document model: blocks, notes, page breaks and structure, losing nothing.
 
 The steps: cut the text into blocks; take the notes list off the end; find page markers and
-(matching the notes list in sequence) note markers; decide what each block is; then lift each
-block's text out of the input with its markers turned into anchors. Whatever white space does
-not survive normalisation is kept by marking the piece ``preserve``.
+(matching the notes list in sequence) note markers; decide what each block is
+(:mod:`.structure`); lift each block's text out of the input with its markers turned into
+anchors; group blocks into labelled lists, nested lists and quotations (:mod:`.nesting`) and
+attachments (:mod:`.divisions`); keep notes whose marker was not found (:mod:`.orphans`).
+Whatever white space does not survive normalisation is kept by marking the piece
+``preserve``; ``--explain`` (:mod:`.explain`) reports every decision.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from teiwright.convert.blocks import (
     split_blocks,
 )
 from teiwright.convert.dates import Dateline, parse_dateline
+from teiwright.convert.divisions import attachments
 from teiwright.convert.markers import (
     Candidate,
     Leftover,
@@ -27,7 +31,8 @@ from teiwright.convert.markers import (
     leftovers,
     page_markers,
 )
-from teiwright.convert.nesting import Label, Nester, attachments, find_label
+from teiwright.convert.nesting import Label, Nester, find_label
+from teiwright.convert.orphans import keep_unanchored
 from teiwright.convert.structure import (
     BULLET,
     HEADING,
@@ -162,34 +167,6 @@ def convert_text(text: str) -> Document:
         match = HEADING.match(bare(blocks[0].text))
         number = match.group("n").strip("[]") if match else None
     return Document(number=number, blocks=model_blocks, notes=notes, problems=problems)
-
-
-def keep_unanchored(blocks: list[Block], notes: list[Note]) -> list[Block]:
-    """Notes whose marker was not found, as blocks between the blocks, in the notes' order.
-
-    Note *k* goes after the block holding the last anchored note before it, so that the notes
-    list at the end of the text view keeps its order and nothing of the input is lost.
-    """
-    waiting = [note for note in notes if note.marker is None]
-    if not waiting:
-        return blocks
-    order = {id(note): index for index, note in enumerate(notes)}
-    out: list[Block] = []
-    seen = -1
-    for block in blocks:
-        held = [order[id(n)] for inline in block.inlines() for n in inline.notes()]
-        first = min(held, default=seen + 1)
-        while waiting and order[id(waiting[0])] < first and out:
-            out.append(_note_block(waiting.pop(0)))
-        out.append(block)
-        seen = max(held, default=seen)
-    out += [_note_block(note) for note in waiting]
-    return out
-
-
-def _note_block(note: Note) -> Block:
-    return Block(BlockKind.NOTE, note=note, rule="note whose marker was not found, kept in place",
-                 position=note.position)
 
 
 def _nest(flat: list[Block], raw: list[RawBlock], lifter: _Lifter) -> list[Block]:

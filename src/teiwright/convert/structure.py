@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from teiwright.convert.dates import Dateline, parse_dateline
+from teiwright.convert.divisions import ATTACHMENT_HEAD
 from teiwright.convert.markers import PAGE_MARKER
-from teiwright.convert.nesting import ATTACHMENT_HEAD, BULLETS_RULE
+from teiwright.convert.nesting import BULLETS_RULE
 from teiwright.model import BlockKind
 
 HEADING = re.compile(r"^(?P<n>\[?\d+[A-Z]?\]?)\.\s")
