@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rnc2rng  # type: ignore[import-untyped]
 from lxml import etree
 
 from teiwright.errors import InputError
@@ -72,6 +71,8 @@ def strip_follow_annotations(src: str) -> str:
 
 def convert(path: Path) -> tuple[etree._ElementTree, bool]:
     """The XML-syntax tree of a ``.rnc`` file, and whether annotations had to be dropped."""
+    import rnc2rng  # type: ignore[import-untyped]  # late: 0.07 s, and only .rnc needs it
+
     src = read_bytes(path).decode("utf-8-sig")
     stripped = False
     try:

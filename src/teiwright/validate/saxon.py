@@ -61,6 +61,16 @@ def parse_file(path: str) -> Any:
         raise InputError(f"Saxon cannot parse: {first_line(exc)}", path=path) from None
 
 
+def element_names(document: Any) -> frozenset[str]:
+    """The local names of every element in a Saxon document."""
+    xpath = processor().new_xpath_processor()
+    xpath.set_context(xdm_item=document)
+    value = xpath.evaluate("distinct-values(//*/local-name())")
+    if value is None:
+        return frozenset()
+    return frozenset(str(value.item_at(i).string_value) for i in range(value.size))
+
+
 def first_line(error: BaseException) -> str:
     """The message of a Saxon error in one line: its error code line (``XPST0008 Variable …``)
     says what went wrong; the line before it only says where in the generated stylesheet."""
