@@ -25,6 +25,9 @@ WORDS = ["the", "Embassy", "hours.", "(Embtel 2880)", "Pushkin,", "20th", "paral
          "Article", "17", "1962", "10:30", "a.m.", "“quoted”", "—As", "it’s", "Saigon;", "A1.",
          "15,000", "17/18", "751K.5-MSP", "Deptel", "337.", "(a)", "…", "x", "Tho", "said:",
          "“Quote", "end.”", "3a", "2)", "Colby", "Chief,", "Washington,", "noon"]
+DATELINES = ["Saigon, March 8, 1965, 1 p.m.", "Washington, January 2, 1969, 4:30–5:30 p.m.",
+             "Saigon, February 30, 1965.", "Paris, March 8, 1965, 2861.", "Moscow, undated.",
+             "Washington, March 3–5, 1965.", "Rome, 8 March 1965, 1700 hours"]
 BULLET_LINES = ["—A dashed item.", "[Page 5] —A dashed item after a page.", "x" * 120,
                 "It is a long paragraph of the item, " * 4, "[Page 6] " + "Long paragraph. " * 8]
 LEADS = ["", "1. ", "2. ", "(a) ", "A. ", "2889. ", "Hakto 41. "]
@@ -48,7 +51,7 @@ def documents(draw: st.DrawFn) -> str:
     """A transcription in the edition's shape, with its markers and notes list."""
     blocks: list[list[str]] = [["12.", "Telegram", "From", "Saigon"]]
     if draw(st.booleans()):
-        blocks.append(["Saigon,", "March", "8,", "1965,", "1", "p.m."])
+        blocks.append(draw(st.sampled_from(DATELINES)).split())
     for _ in range(draw(st.integers(1, 5))):
         lead = draw(st.sampled_from(LEADS)).split()
         blocks.append(lead + draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12)))

@@ -137,3 +137,12 @@ def test_short_title_case_line_is_a_section_title() -> None:
     _, div = encode(text)
     titles = div.xpath("//t:p[@rend='flushleft']/text()", namespaces=NS)
     assert titles == ["Suggested Equipment and Personnel", "What To Do?"]
+
+
+def test_dateline_time_ranges_and_impossible_dates() -> None:
+    _, div = encode("1. Memo\n\nWashington, January 2, 1969, 4:30–5:30 p.m.\n\nText.")
+    date = div.xpath("t:dateline/t:date", namespaces=NS)[0]
+    assert (date.get("from"), date.get("to")) == ("1969-01-02T16:30:00", "1969-01-02T17:30:00")
+    for impossible in ("Saigon, February 30, 1965.", "Paris, March 8, 1965, 2861."):
+        _, div = encode(f"1. Memo\n\n{impossible}\n\nText.")
+        assert not div.xpath("t:dateline", namespaces=NS)

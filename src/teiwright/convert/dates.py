@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 MONTHS = {
     name: index
@@ -19,8 +20,10 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_AMPM = r"a\.m\.|p\.m\."
 _TIME = (
-    r"(?P<time>(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<ampm>a\.m\.|p\.m\.)"
+    rf"(?P<time>(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s?(?P<ampm>{_AMPM})?"
+    rf"(?:\s?[–-]\s?(?P<hour2>\d{{1,2}})(?::(?P<minute2>\d{{2}}))?\s?(?P<ampm2>{_AMPM}))?"
     r"|(?P<noon>noon)|(?P<midnight>midnight)|(?P<hhmm>\d{4})(?:\s?(?:Z|hours|local))?)"
 )
 _DATE = (
@@ -47,20 +50,34 @@ class Dateline:
     to: str | None = None
 
 
+def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int, int] | None:
+    """24-hour time from a 12-hour clock reading; ``None`` when it is no time of day."""
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p.m." else 0)
+    return (hour, minute) if hour <= 23 and minute <= 59 else None
+
+
 def _hour(match: re.Match[str]) -> tuple[int, int] | None:
+    """The (first) time of day the dateline gives."""
     if match.group("noon"):
         return 12, 0
     if match.group("midnight"):
         return 0, 0
     if match.group("hhmm"):
         value = match.group("hhmm")
-        return int(value[:2]), int(value[2:])
-    if match.group("hour") is None:
+        return _clock(int(value[:2]), int(value[2:]), None)
+    ampm = match.group("ampm") or match.group("ampm2")
+    return _clock(int(match.group("hour")), int(match.group("minute") or 0), ampm)
+
+
+def _until(match: re.Match[str]) -> tuple[int, int] | None:
+    """The end of a time range ("4:30–5:30 p.m."), if the dateline gives one."""
+    if match.group("hour2") is None:
         return None
-    hour = int(match.group("hour")) % 12
-    if match.group("ampm") == "p.m.":
-        hour += 12
-    return hour, int(match.group("minute") or 0)
+    return _clock(int(match.group("hour2")), int(match.group("minute2") or 0),
+                  match.group("ampm2"))
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -78,13 +95,34 @@ def parse_dateline(text: str) -> Dateline | None:
     else:
         month = MONTHS.get(match.group("dmonth").rstrip(".").lower())
         day, year = int(match.group("dday")), int(match.group("dyear"))
-    if month is None or not 1 <= day <= 31:
+    if month is None or not _real_day(year, month, day):
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if match.group("day2"):
-        return Dateline(place, date_span, from_=iso, to=f"{year:04d}-{month:02d}-"
-                        f"{int(match.group('day2')):02d}")
-    clock = _hour(match) if match.group("time") else None
-    if clock is not None:
-        iso += f"T{clock[0]:02d}:{clock[1]:02d}:00"
-    return Dateline(place, date_span, when=iso)
+        last = int(match.group("day2"))
+        if not _real_day(year, month, last) or last <= day:
+            return None
+        return Dateline(place, date_span, from_=iso, to=f"{year:04d}-{month:02d}-{last:02d}")
+    if not match.group("time"):
+        return Dateline(place, date_span, when=iso)
+    if match.group("hour") is not None and not (match.group("ampm") or match.group("ampm2")):
+        return None  # "1965, 7": a number, not a time of day
+    clock, until = _hour(match), _until(match)
+    if clock is None or (match.group("hour2") is not None and until is None):
+        return None
+    if until is not None:
+        return Dateline(place, date_span, from_=_stamp(iso, clock), to=_stamp(iso, until))
+    return Dateline(place, date_span, when=_stamp(iso, clock))
+
+
+def _stamp(day: str, clock: tuple[int, int]) -> str:
+    return f"{day}T{clock[0]:02d}:{clock[1]:02d}:00"
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    """Whether the calendar has that day (an invalid one would make ``@when`` invalid TEI)."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
