@@ -40,6 +40,8 @@ def _element(block: Block) -> str:
         return "label+item"
     if block.kind in _CLOSER_PARTS:
         return f"closer/{block.kind.value}"
+    if block.rend:
+        return f"{block.kind.value} rend={block.rend}"
     if block.kind is BlockKind.ATTACHMENT:
         return "div type=attachment"
     if block.kind is BlockKind.NOTE and block.note is not None:
