@@ -83,7 +83,11 @@ def documents(draw: st.DrawFn) -> str:
         blocks[draw(st.integers(1, len(blocks) - 1))].append(f"[Page {draw(st.integers(1, 9))}]")
     text = "\n\n".join(" ".join(block) for block in blocks)
     if draw(st.booleans()):
-        text += "\n\n  • First item\n  • Second [Page 7] item"
+        text += draw(st.sampled_from([
+            "\n\n  • First item\n  • Second [Page 7] item",
+            "\n\n  • A1. Needs:\n  • 1 each\n  • [Page 9] 2 each:\n  • A2. Next.\n  • 3 more",
+            "\n\n  • [Page 8] A1. Needs:\n  • a. one\n  • A2.  Next\t",
+        ]))
     if notes:
         text += "\n\n" + "\n".join(f"  {n}. {'Source: Files.' if n == 1 else 'A note.'}"
                                    for n in range(1, notes + 1))

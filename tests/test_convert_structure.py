@@ -146,3 +146,12 @@ def test_dateline_time_ranges_and_impossible_dates() -> None:
     for impossible in ("Saigon, February 30, 1965.", "Paris, March 8, 1965, 2861."):
         _, div = encode(f"1. Memo\n\n{impossible}\n\nText.")
         assert not div.xpath("t:dateline", namespaces=NS)
+
+
+def test_labelled_bullet_line_ending_with_colon_holds_the_lines_after_it() -> None:
+    text = ("1. Memo\n\nWhere we stand:\n\n  • A1. Radios:\n  • 1 each per company\n"
+            "  • 4 per battalion\n  • A2. Mines on hand.")
+    _, div = encode(text)
+    items = div.xpath("t:p/t:list/t:item", namespaces=NS)
+    assert len(items) == 2
+    assert len(items[0].xpath("t:list/t:item", namespaces=NS)) == 2

@@ -111,7 +111,9 @@ class Nester:
                 index = run[1]
                 continue
             block = self.blocks[index]
-            if block.rule == BULLETS_RULE and _paragraph_before(out):
+            if block.rule == BULLETS_RULE:
+                sublists(block)
+            if block.rule.startswith(BULLETS_RULE) and _paragraph_before(out):
                 block.rule += "; " + AFTER_PARAGRAPH_RULE
                 out[-1].children.append(block)
                 index += 1
@@ -157,7 +159,8 @@ class Nester:
                 if nested is not None and self._style(at) != first.style:
                     item.children.append(nested[0])
                     at = nested[1]
-            if at < stop and self.blocks[at].rule == BULLETS_RULE and not item.children:
+            if (at < stop and self.blocks[at].rule.startswith(BULLETS_RULE)
+                    and not item.children):
                 item.children += continuation(self.blocks[at])
                 item.rule += "; " + CONTINUATION_RULE
                 at += 1
@@ -175,6 +178,42 @@ class Nester:
         return Block(BlockKind.ITEM, content, label=label_inline,
                      rule=f"label {label.ordinal} of a run labelled like {label.sample}",
                      position=self.blocks[index].position)
+
+
+#: A bulleted line that opens with its own label: "A4. …", "12) …", "b. …".
+_ENUMERATED = re.compile(r"^(?:\[Page [^\]\s]{1,20}\] )?\(?(?:[A-Z]?\d{1,2}|[A-Za-z])[.)] ")
+SUBLIST_RULE = "unlabelled lines after a labelled line ending with a colon"
+
+
+def sublists(bullets: Block) -> None:
+    """In bulleted lines that carry their own labels ("A4. …"), a labelled line ending with a
+    colon holds the unlabelled lines after it as a nested list, up to the next labelled line.
+    """
+    lines = bullets.items
+    raw = [_reinserted_start(line) for line in lines]
+    if not any(_ENUMERATED.match(text) for text in raw):
+        return
+    items: list[Block] = []
+    for line, text in zip(lines, raw, strict=True):
+        parent = items[-1] if items else None
+        if (parent is not None and not _ENUMERATED.match(text)
+                and (parent.children or ends_with_colon(parent.content))):
+            if not parent.children:
+                parent.children.append(Block(BlockKind.LIST, rule=SUBLIST_RULE,
+                                             position=line.position))
+            parent.children[0].items.append(line)
+            continue
+        items.append(Block(BlockKind.ITEM, line, rule="bulleted line", position=line.position))
+    if any(item.children for item in items):
+        bullets.items, bullets.children = [], items
+        bullets.rule += "; " + SUBLIST_RULE
+
+
+def _reinserted_start(line: Inline) -> str:
+    """The line's opening as the input has it: a page marker at its start put back."""
+    if any(a.page is not None and a.offset == 0 for a in line.anchors):
+        return "[Page 0] " + line.text
+    return line.text
 
 
 def continuation(bullets: Block) -> list[Block]:
