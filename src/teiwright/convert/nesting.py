@@ -161,8 +161,7 @@ class Nester:
                     at = nested[1]
             if (at < stop and self.blocks[at].rule.startswith(BULLETS_RULE)
                     and not item.children):
-                item.children += continuation(self.blocks[at])
-                item.rule += "; " + CONTINUATION_RULE
+                continuation(item, self.blocks[at])
                 at += 1
         if len(items) < MIN_ITEMS:
             return None
@@ -216,18 +215,25 @@ def _reinserted_start(line: Inline) -> str:
     return line.text
 
 
-def continuation(bullets: Block) -> list[Block]:
+def continuation(item: Block, bullets: Block) -> None:
     """The bulleted lines after a labelled item, as the item's own paragraphs and lists.
 
     The text view writes whatever an item holds after its first paragraph as bulleted lines,
     so such lines are read back as the Office of the Historian encodes them: lines opening with
-    a dash are list items (in the paragraph before them, when there is one), other lines are
-    paragraphs, unless every line is short or dashed, which makes them one plain list.
+    a dash are list items (in the paragraph before them), other lines are paragraphs, and the
+    item's own text becomes its first paragraph; unless every line is short or dashed, which
+    makes them one plain list inside the item.
     """
+    item.rule += "; " + CONTINUATION_RULE
     lines = bullets.items
     if all(_DASH_ITEM.match(line.text) or len(line.text) <= SHORT_ITEM for line in lines):
-        return [bullets]
+        item.children.append(bullets)
+        return
     out: list[Block] = []
+    if item.content is not None and not item.content.preserve:
+        out.append(Block(BlockKind.P, item.content, rule="first paragraph of a labelled item",
+                         position=item.position))
+        item.content = None
     for line in lines:
         if not _DASH_ITEM.match(line.text):
             out.append(Block(BlockKind.P, line, rule="undashed line under a labelled item",
@@ -237,7 +243,7 @@ def continuation(bullets: Block) -> list[Block]:
             out.append(Block(BlockKind.LIST, rule="dashed lines under a labelled item",
                              position=line.position))
         out[-1].items.append(line)
-    return _dash_lists_into_paragraphs(out)
+    item.children += _dash_lists_into_paragraphs(out)
 
 
 def _dash_lists_into_paragraphs(blocks: list[Block]) -> list[Block]:
