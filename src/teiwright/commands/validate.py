@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from teiwright import parallel
 from teiwright.commands import Subparsers, add_command
 from teiwright.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError
 from teiwright.fileio import write_text
@@ -57,8 +58,7 @@ def register(subparsers: Subparsers) -> None:
                         help="lowest severity that fails the run (default error)")
     parser.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
                         help="only files changed against REF (default HEAD), within PATHs")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                        help="worker processes (schemas are compiled once in each)")
+    parallel.add_arguments(parser)
     parser.add_argument("--shard", metavar="K/N", help="check only the K-th of N shards")
     parser.set_defaults(run=run)
 
@@ -87,14 +87,13 @@ def _files(args: argparse.Namespace) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     options = _options(args)
     files = _files(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     started = time.perf_counter()
     progress = runner.terminal_progress() if fmt == "text" and args.output is None else None
-    reports = runner.run(files, options, args.jobs, progress if len(files) > 1 else None)
+    reports = runner.run(files, options, parallel.plan_from(args),
+                         progress if len(files) > 1 else None)
     result = Run(reports, args.fail_on, time.perf_counter() - started)
     text = FORMATS[fmt](result)
     if args.output is not None:
