@@ -71,6 +71,8 @@ def documents(draw: st.DrawFn) -> str:
         blocks += [["Tab", "A"], ["Washington,", "January", "2,", "1969."], ["Notes", "here."]]
     if draw(st.booleans()):
         blocks.append(["Taylor"])
+    if draw(st.booleans()):
+        blocks += [["P.S.", "One", "more", "thing."], ["Tab", "B"]]
     words = [(b, w) for b in range(len(blocks)) for w in range(len(blocks[b]))]
     notes = draw(st.integers(0, min(4, len(words))))
     places = sorted(draw(st.lists(st.sampled_from(words), min_size=notes, max_size=notes,
@@ -157,6 +159,9 @@ REGRESSIONS = [
     # two bulleted blocks after a blank line: the text view joins bulleted blocks with one
     b"12. Telegram From Saigon\n\nthe\n\nWe agree:\n\n1. the\n\n  \xe2\x80\xa2 \xe2\x80\x94A "
     b"dashed item.\n\n  \xe2\x80\xa2 First item\n  \xe2\x80\xa2 Second [Page 7] item",
+    # a postscript after an attachment's signature belongs to the attachment
+    b"12. Telegram From Saigon\n\nthe\n\nTab A\n\nWashington, January 2, 1969.\n\n"
+    b"Notes here.\n\nTaylor\n\nP.S. One more thing.\n\nTab B",
 ]
 
 

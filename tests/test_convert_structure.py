@@ -155,3 +155,10 @@ def test_labelled_bullet_line_ending_with_colon_holds_the_lines_after_it() -> No
     items = div.xpath("t:p/t:list/t:item", namespaces=NS)
     assert len(items) == 2
     assert len(items[0].xpath("t:list/t:item", namespaces=NS)) == 2
+
+
+def test_postscript_after_the_signature() -> None:
+    text = "1. Letter\n\nDear Sir.\n\nWarm regards.\n\nJohn Kennedy\n\nP.S. One more.\n\nAnd two."
+    _, div = encode(text)
+    assert paths(div, "*") == ["head", "p", "closer", "postscript"]
+    assert paths(div, "t:postscript/*") == ["p", "p"]

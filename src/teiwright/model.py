@@ -92,6 +92,7 @@ class BlockKind(Enum):
     QUOTE = "quote"
     NOTE = "note"
     ATTACHMENT = "attachment"
+    POSTSCRIPT = "postscript"
 
 
 @dataclass

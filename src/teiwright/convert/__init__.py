@@ -22,7 +22,7 @@ from teiwright.convert.blocks import (
     split_blocks,
 )
 from teiwright.convert.dates import Dateline, parse_dateline
-from teiwright.convert.divisions import attachments
+from teiwright.convert.divisions import attachments, postscripts
 from teiwright.convert.markers import (
     Candidate,
     Leftover,
@@ -155,7 +155,7 @@ def convert_text(text: str) -> Document:
     before_bullets = [is_bullet_block(b.text) for b in blocks[1:]] + [False]
     flat = [_make_block(block, decision, lifter, keep)
             for block, decision, keep in zip(blocks, decisions, before_bullets, strict=True)]
-    nested = attachments(merge_list_heads(_nest(flat, blocks, lifter)))
+    nested = postscripts(attachments(merge_list_heads(_nest(flat, blocks, lifter))))
     model_blocks = keep_unanchored(nested, notes)
     problems += [
         Problem("warning", f"{left.digits!r} looks like a note marker but there is no note "

@@ -1,16 +1,18 @@
-"""What opens a division: attachments ("Tab A") and the dateline under a heading.
+"""The parts of a division: attachments ("Tab A"), the dateline under a heading, postscripts.
 
 A block that is only an attachment's label ("Tab A", "Attachment", "Enclosure 2") starts a
 ``div type="attachment"`` holding it as ``head`` and everything after it up to the next such
 label. TEI allows no division after a ``closer``, so a label after the document's own salute or
 signature stays a paragraph. A dateline stands right after its division's heading; a
-place-and-date line anywhere else is running text (TEI would not take it there either).
+place-and-date line anywhere else is running text (TEI would not take it there either). The
+paragraphs of a postscript ("P.S. …" after the signature) are grouped in a ``postscript``.
 """
 
 from __future__ import annotations
 
 import re
 
+from teiwright.convert.markers import PAGE_MARKER
 from teiwright.model import Block, BlockKind
 
 #: A block that is only an attachment's label: "Tab A", "Attachment", "Enclosure 2".
@@ -33,7 +35,8 @@ def attachments(blocks: list[Block]) -> list[Block]:
     ``closer``, so such a label stays a paragraph.
     """
     for index, block in enumerate(blocks):
-        if block.kind in {BlockKind.SALUTE, BlockKind.SIGNED, BlockKind.TRAILER}:
+        if block.kind in {BlockKind.SALUTE, BlockKind.SIGNED, BlockKind.TRAILER} or (
+                block.rule == POSTSCRIPT_RULE):
             break
         if index >= 2 and is_attachment_head(block):
             grouped = blocks[:index] + _group(blocks[index:])
@@ -68,3 +71,31 @@ def _group(blocks: list[Block]) -> list[Block]:
         else:
             groups[-1].children.append(block)
     return groups
+
+
+def postscripts(blocks: list[Block]) -> list[Block]:
+    """The trailing paragraphs the classifier marked as postscript, as one ``postscript``
+    (inside the last attachment when the document ends with one)."""
+    if blocks and blocks[-1].kind is BlockKind.ATTACHMENT:
+        blocks[-1].children = postscripts(blocks[-1].children)
+        return blocks
+    start = len(blocks)
+    while start > 0 and blocks[start - 1].rule == POSTSCRIPT_RULE:
+        start -= 1
+    if start == len(blocks):
+        return blocks
+    postscript = Block(BlockKind.POSTSCRIPT, children=blocks[start:], rule=POSTSCRIPT_RULE,
+                       position=blocks[start].position)
+    return [*blocks[:start], postscript]
+
+
+POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS[.:]|Postscript:)\s")
+POSTSCRIPT_RULE = "a postscript (\"P.S.\") and what follows it"
+
+
+def postscript_start(texts: list[str]) -> int:
+    """Where the postscript begins: its last "P.S." block after the body (else the end)."""
+    for index in range(len(texts) - 1, 2, -1):
+        if POSTSCRIPT.match(PAGE_MARKER.sub("", texts[index]).strip()):
+            return index
+    return len(texts)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from teiwright.convert.dates import Dateline, parse_dateline
-from teiwright.convert.divisions import ATTACHMENT_HEAD
+from teiwright.convert.divisions import ATTACHMENT_HEAD, POSTSCRIPT_RULE, postscript_start
 from teiwright.convert.markers import PAGE_MARKER
 from teiwright.convert.nesting import BULLETS_RULE
 from teiwright.model import BlockKind
@@ -127,13 +127,16 @@ def is_section_title(text: str) -> bool:
 
 def classify(texts: list[str]) -> list[Decision]:
     """Decide every block of the body (the notes list already removed)."""
-    closing_from = len(texts)
+    postscript_from = postscript_start(texts)
+    closing_from = postscript_from
     while closing_from > 1 and closing_kind(texts[closing_from - 1]) is not None:
         closing_from -= 1
     decisions = _decide_all(texts, closing_from)
     if not any(d.kind not in _OPENING for d in decisions[:closing_from]):
         # a closer needs a body before it (TEI, and sense): "Embassy" alone is text
         decisions = _decide_all(texts, len(texts))
+    for index in range(postscript_from, len(texts)):
+        decisions[index] = Decision(BlockKind.P, POSTSCRIPT_RULE)
     return decisions
 
 
