@@ -1,16 +1,17 @@
-"""Structure above the block: labelled lists, lists inside their lead-in, block quotations.
+"""Structure above the block: labelled lists, what nests in a paragraph or item, quotations.
 
-The text gives a numbered list as a run of blocks "1. …", "2. …": consecutive labels of one
-style (``1.``, ``a.``, ``A.``, ``(1)``, ``(a)``…) counting up from the first value. Such a run
-becomes a ``list`` of ``label`` + ``item``; an item that ends with a colon and is followed by a
-run of another style holds that run as a nested list. A list (or a quotation opening and
-closing with curly quotes) right after a paragraph that ends with a colon is that paragraph's
-continuation and is nested inside it, as the Office of the Historian encodes it; a bulleted
-list is nested in the paragraph before it even without the colon (FRUS puts such lists inside
-``p``, while numbered runs after an ordinary paragraph stand at the document's level). A lone "A. …"
-stays a paragraph: one label is not a list. A quotation is recognised by its opening curly
-quote alone, since a long one may close only in a later paragraph; it is a block quotation only
-when a lead-in announces it.
+* A numbered list is a run of blocks "1. …", "2. …": labels of one style (``1.``, ``a.``,
+  ``A.``, ``(1)``, ``(a)``…) counting up from the first value. It becomes a ``list`` of
+  ``label`` + ``item``; an item ending with a colon holds a following run of another style as
+  a nested list. A lone "A. …" stays a paragraph: one label is not a list.
+* A run (or a quotation opening with a curly quote) right after a paragraph that ends with a
+  colon continues that paragraph and is nested in it; a bulleted list is nested in the
+  paragraph before it even without the colon. That is how the Office of the Historian encodes
+  them; numbered runs after an ordinary paragraph stand at the document's level.
+* Bulleted lines right after a labelled item are the item's own further paragraphs and dash
+  items (the text view writes an item's content after its first paragraph that way), and in
+  bulleted lines that carry labels ("A4. …"), one ending with a colon holds the unlabelled
+  lines after it as a nested list.
 """
 
 from __future__ import annotations
