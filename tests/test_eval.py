@@ -124,3 +124,16 @@ def test_eval_refuses_to_clobber_without_force(corpus: Path, tmp_path: Path) -> 
     assert main(["eval", str(CORPUS / "frus1969-76v12"), str(out)]) == 0
     assert main(["eval", str(CORPUS / "frus1969-76v12"), str(out)]) == 2
     assert main(["eval", str(CORPUS / "frus1969-76v12"), str(out), "--force"]) == 0
+
+
+def test_a_document_that_fails_to_convert_scores_nothing_and_exits_1(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "d1.txt").write_bytes(b"\x00binary")
+    (gold / "d1.xml").write_text(
+        f'<TEI xmlns="{TEI}"><text><body><div type="document" n="1"><head>1. X'
+        '<note n="1">Source: Y.</note></head></div></body></text></TEI>', encoding="utf-8")
+    assert main(["eval", str(gold), str(tmp_path / "out")]) == 1
+    report = json.loads((tmp_path / "out" / "eval.json").read_text(encoding="utf-8"))
+    assert report["totals"]["note anchors"]["fn"] == 1
+    assert "binary" in report["per_document"][0]["error"]

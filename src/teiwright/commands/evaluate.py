@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from teiwright.commands import Subparsers, add_command
-from teiwright.errors import EXIT_OK
+from teiwright.errors import EXIT_OK, EXIT_PROBLEMS
 from teiwright.evaluate.corpus import evaluate
 from teiwright.evaluate.report import json_bytes, table
 from teiwright.fileio import write_bytes
@@ -19,7 +19,8 @@ def register(subparsers: Subparsers) -> None:
         "Convert every dN.txt under GOLD_DIR that has a dN.xml beside it, keep the TEI under "
         "OUT_DIR, and score it against the gold on the common text: block boundaries, note "
         "anchors, page breaks, dateline dates, head text (micro-averaged precision, recall, "
-        "F1) and the share of exact round trips. Prints a table; writes JSON.",
+        "F1) and the share of exact round trips. Prints a table; writes JSON. Exit 1 if a "
+        "document fails to convert or to give its text back.",
     )
     parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
     parser.add_argument("out", type=Path, metavar="OUT_DIR")
@@ -36,4 +37,5 @@ def run(args: argparse.Namespace) -> int:
     for document in result.documents:
         if document.error:
             sys.stderr.write(f"{document.error}\n")
-    return EXIT_OK
+    # a document that fails to convert or to give its text back is a problem found
+    return EXIT_OK if all(d.exact for d in result.documents) else EXIT_PROBLEMS
