@@ -65,10 +65,16 @@ def _inline_lines(inline: Inline, where: str) -> Iterator[str]:
 def _block_lines(block: Block) -> Iterator[str]:
     where = _where(*_extent(block))
     yield f"{where}\t{_element(block)}\t{block.rule}"
-    own = [block.list_head, block.label, block.content, *block.items]
+    if block.list_head is not None:
+        head = block.list_head
+        yield f"{_where(head.position, head.end)}\thead\tthe list's capitals label"
+    own = [block.list_head, block.label, block.content]
     for inline in own:
         if inline is not None:
             yield from _inline_lines(inline, where)
+    for item in block.items:
+        yield f"{_where(item.position, item.end)}\titem\tone bulleted line"
+        yield from _inline_lines(item, _where(item.position, item.end))
     for child in block.children:
         yield from _block_lines(child)
 
