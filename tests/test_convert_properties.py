@@ -27,7 +27,8 @@ WORDS = ["the", "Embassy", "hours.", "(Embtel 2880)", "Pushkin,", "20th", "paral
          "“Quote", "end.”", "3a", "2)", "Colby", "Chief,", "Washington,", "noon"]
 DATELINES = ["Saigon, March 8, 1965, 1 p.m.", "Washington, January 2, 1969, 4:30–5:30 p.m.",
              "Saigon, February 30, 1965.", "Paris, March 8, 1965, 2861.", "Moscow, undated.",
-             "Washington, March 3–5, 1965.", "Rome, 8 March 1965, 1700 hours"]
+             "Washington, March 3–5, 1965.", "Rome, 8 March 1965, 1700 hours",
+             "[Washington, undated]", "[Saigon], March 8, 1965, 11 a.m.–1 p.m."]
 BULLET_LINES = ["—A dashed item.", "[Page 5] —A dashed item after a page.", "x" * 120,
                 "It is a long paragraph of the item, " * 4, "[Page 6] " + "Long paragraph. " * 8]
 LEADS = ["", "1. ", "2. ", "(a) ", "A. ", "2889. ", "Hakto 41. "]

@@ -34,8 +34,8 @@ _DATE = (
 #: A place name: capitalised words, with the particles place names use ("Rio de Janeiro").
 _PLACE_WORDS = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|da|do|del|la|le|du|am|on|of|the|upon))*"
 DATELINE = re.compile(
-    rf"^(?:(?P<place>{_PLACE_WORDS}(?:, {_PLACE_WORDS})?),\s+)?"
-    rf"(?P<date>{_DATE}|undated|Undated)(?P<end>\.?)$"
+    rf"^(?:\[?(?P<place>{_PLACE_WORDS}(?:, {_PLACE_WORDS})?)\]?,\s+)?"
+    rf"(?P<date>{_DATE}|undated|Undated)(?P<end>\]?\.?)$"
 )
 
 
