@@ -130,6 +130,10 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 def _check_target(path: Path, force: bool) -> None:
     if path.is_dir():
         raise OutputExistsError("is a directory, expected a file name", path=path)
+    if path.exists() and not path.is_file():
+        # renaming over /dev/null or a FIFO would replace the device itself, even with --force
+        raise OutputExistsError("is a device, pipe or socket; outputs must be regular files",
+                                path=path)
     if path.exists() and not force:
         raise OutputExistsError("exists; pass --force to replace it", path=path)
 
