@@ -97,3 +97,29 @@ def test_convert_folder_keeps_existing_outputs_without_force(sources: Path,
 def test_convert_folder_needs_an_output_folder(sources: Path, tmp_path: Path) -> None:
     outcome = run_child(["convert", str(sources)])
     assert outcome.code == 2 and "needs -o FOLDER" in outcome.stderr
+
+
+@pytest.mark.parametrize("how", ["jobs", "dask"])
+def test_site_in_parallel_is_the_serial_site(how: str, tmp_path: Path,
+                                             request: pytest.FixtureRequest) -> None:
+    folder = tmp_path / "tei" / "frus1969-76v09"
+    folder.mkdir(parents=True)
+    seed = SEED_TEI.read_text(encoding="utf-8")
+    for n, words in enumerate(("Warm regards.", "Kind regards.", "Best.")):
+        number = 163 + n  # a document of its own: its number, ids and words
+        text = seed.replace("Warm regards.", words).replace("d163", f"d{number}")
+        (folder / f"d{number}.xml").write_text(text.replace('n="163"', f'n="{number}"'),
+                                               encoding="utf-8")
+    serial = run_child(["render", "--site", str(tmp_path / "tei"), str(tmp_path / "serial")])
+    assert serial.code == 0, serial.stderr
+    extra = ["--jobs", "2"] if how == "jobs" else ["--dask", request.getfixturevalue("cluster")]
+    parallel = run_child(["render", "--site", str(tmp_path / "tei"), str(tmp_path / how),
+                          *extra])
+    assert parallel.code == 0, parallel.stderr
+
+    def pages(site: Path) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted(site.glob("*.html"))}
+
+    expected = pages(tmp_path / "serial")
+    assert len(expected) >= 3 + 3  # three documents and the indexes
+    assert pages(tmp_path / how) == expected

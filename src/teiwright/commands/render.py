@@ -16,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from teiwright import parallel
 from teiwright.commands import Subparsers, add_command
 from teiwright.errors import EXIT_OK, TeiwrightError
 from teiwright.render import write_html, write_pdf
@@ -41,6 +42,7 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument("--paper", default="letter", choices=["letter", "a4"],
                         help="paper size of the PDF (default: letter)")
     parser.add_argument("--force", action="store_true", help="replace existing outputs")
+    parallel.add_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -69,7 +71,8 @@ def run_site(args: argparse.Namespace) -> int:
         raise TeiwrightError("--site needs a folder of TEI documents and an output folder")
     if args.html is not None or args.pdf is not None:
         raise TeiwrightError("--site writes a folder; --html and --pdf are for single outputs")
-    written = write_site(args.input, args.output, registers=args.registers, force=args.force)
+    written = write_site(args.input, args.output, registers=args.registers, force=args.force,
+                         plan=parallel.plan_from(args))
     sys.stdout.write(f"site: {len(written)} pages in {args.output}\n")
     return EXIT_OK
 
