@@ -9,7 +9,6 @@ is parsed once by lxml and, when a Schematron layer runs, once by Saxon.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,23 +16,11 @@ from typing import Any
 from lxml import etree
 
 from teiwright.fileio import write_text
-from teiwright.resources import schema
-from teiwright.validate import (
-    embedded,
-    live,
-    relaxng,
-    saxon,
-    schematron,
-    schematron_load,
-    wellformed,
-    xsd,
-)
+from teiwright.validate import relaxng, rulesets, saxon, schematron, wellformed, xsd
 from teiwright.validate.findings import FileReport, Finding
 from teiwright.validate.options import LAYERS, Options
 
 __all__ = ["LAYERS", "FileReport", "Finding", "Options", "validate_file"]
-
-PROJECT_RULES = "teiwright.sch"
 
 
 def validate_file(path: Path, options: Options | None = None) -> FileReport:
@@ -51,7 +38,7 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     grammars = _grammars(options)
     parsed = _helper().submit(wellformed.parse, path)
     try:
-        schemas = compiled_schemas(options)
+        schemas = rulesets.chosen(options)
     finally:
         tree, problems = parsed.result()
     report.findings.extend(problems)
@@ -102,58 +89,7 @@ def _grammars(options: Options) -> list[tuple[str, relaxng.Grammar]]:
     return chosen
 
 
-@dataclass
-class SchemaFamily:
-    """A Schematron schema and phase, compiled per set of patterns that can fire (live.py)."""
-
-    name: str
-    schema: schematron_load.LoadedSchema
-    phase: str
-    patterns: list[etree._Element]
-    compiled: dict[frozenset[str], schematron.CompiledSchema] = field(default_factory=dict)
-
-    def for_names(self, names: frozenset[str]) -> schematron.CompiledSchema:
-        """The schema compiled for a document with these element names."""
-        ids = live.live_ids(self.patterns, names)
-        if ids not in self.compiled:
-            every = {str(p.get("id")) for p in self.patterns}
-            loaded = self.schema if ids == every else live.restricted(self.schema, self.phase,
-                                                                       ids)
-            phase = self.phase if loaded is self.schema else live.LIVE_PHASE
-            self.compiled[ids] = schematron.compile_schema(loaded, self.name, phase)
-        return self.compiled[ids]
-
-
-def compiled_schemas(options: Options) -> list[SchemaFamily]:
-    """The Schematron schemas this run applies, loaded once per process."""
-    chosen: list[SchemaFamily] = []
-    if options.runs("rules"):
-        chosen.append(_family(schema(PROJECT_RULES), "teiwright", "#DEFAULT"))
-    if options.runs("tei-schematron"):
-        chosen.append(_family(schema(relaxng.TEI_ALL), "tei", "#ALL", embedded=True))
-    if options.runs("schematron"):
-        chosen.extend(_family(p.resolve(), p.stem, options.phase) for p in options.schematron)
-    return chosen
-
-
-_FAMILIES: dict[tuple[Path, str, bool], SchemaFamily] = {}
-
-
-def _family(path: Path, name: str, phase: str, *, embedded: bool = False) -> SchemaFamily:
-    key = (path, phase, embedded)
-    if key not in _FAMILIES:
-        loaded = embedded_schema(path) if embedded else schematron_load.load(path)
-        loaded = live.with_ids(loaded)
-        schematron.to_xslt(loaded, phase)  # checks the phase now, with a clear message
-        _FAMILIES[key] = SchemaFamily(name, loaded, phase, live.active_patterns(loaded, phase))
-    return _FAMILIES[key]
-
-
-def embedded_schema(grammar: Path) -> schematron_load.LoadedSchema:
-    return embedded.from_grammar(grammar)
-
-
-def _run_schematrons(path: Path, families: list[SchemaFamily],
+def _run_schematrons(path: Path, families: list[rulesets.SchemaFamily],
                      options: Options) -> list[tuple[schematron.CompiledSchema, str]]:
     """The SVRL of each schema (Saxon only; the lxml tree is not touched here)."""
     if not families:

@@ -48,12 +48,17 @@ def _compiler() -> Any:
     return saxon.compile_file(str(stylesheet("schematron/compile.xsl")))
 
 
-def to_xslt(schema: LoadedSchema, phase: str = "#DEFAULT") -> str:
-    """The XSLT 3 text teiwright's compiler makes of a resolved schema."""
+def check_phase(schema: LoadedSchema, phase: str) -> None:
+    """A usage error naming the schema's phases when ``phase`` is not one of them."""
     phases = schema.phases()
     if phase not in {"#DEFAULT", "#ALL"} and phase not in phases:
         known = ", ".join(phases) or "none"
         raise InputError(f"has no phase '{phase}' (phases: {known})", path=schema.path)
+
+
+def to_xslt(schema: LoadedSchema, phase: str = "#DEFAULT") -> str:
+    """The XSLT 3 text teiwright's compiler makes of a resolved schema."""
+    check_phase(schema, phase)
     text = etree.tostring(schema.root, encoding="unicode")
     compiler = _compiler()
     compiler.set_parameter("phase", saxon.processor().make_string_value(phase))
