@@ -202,3 +202,22 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
                            str(DATA / "profile.xml")], capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_progress_is_drawn_only_on_a_terminal() -> None:
+    import io
+
+    from teiwright.validate import runner
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert runner.terminal_progress(io.StringIO()) is None
+    screen = Terminal()
+    show = runner.terminal_progress(screen)
+    assert show is not None
+    show(1, 2, Path("a.xml"))
+    show(2, 2, Path("b" * 80 + ".xml"))
+    text = screen.getvalue()
+    assert "[1/2] a.xml" in text and text.endswith("\n") and "…" in text

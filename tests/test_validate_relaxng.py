@@ -197,3 +197,11 @@ def test_specialised_grammars_are_cached_on_disk(tmp_path: Path,
     assert grammar_cache.load(grammar.path, kept - {next(iter(kept))}) is None
     monkeypatch.setenv("TEIWRIGHT_CACHE", "off")
     assert grammar_cache.folder() is None and grammar_cache.load(grammar.path, kept) is None
+
+
+def test_jing_messages_on_request(documents: list[Path]) -> None:
+    _require_jing()
+    variant = next(p for p in documents if p.name == "variant-bad-date.xml")
+    found = relaxng.check(parse_file(variant), str(variant), messages="jing")
+    assert found and all(f.hint.startswith("reported by Jing") for f in found)
+    assert any("when" in f.message for f in found) and found[0].column > 1
