@@ -41,7 +41,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def cluster() -> Iterator[str]:
     """A two-worker Dask cluster of real processes, as a remote one would be."""
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as local:
+                                  dashboard_address=":0") as local:
         yield local.scheduler_address
 
 
