@@ -227,6 +227,29 @@ def phase_size(sources: list[Path], work: Path) -> Result:
     return row
 
 
+def phase_long(copies: list[int]) -> list[Result]:
+    """One transcription made long: the seed's body repeated, as a volume-sized document.
+
+    Batches of short documents cannot show a cost that grows with one document's length
+    (markers × page breaks, say); this can: the time per copy should stay flat.
+    """
+    from teiwright.convert import convert_text
+
+    head, _, body = SEED.read_text(encoding="utf-8").rstrip("\n").partition("\n\n")
+    rows = []
+    for count in copies:
+        text = head + "\n\n" + "\n\n".join([body] * count)
+        seconds = timed(lambda text=text: convert_text(text))
+        rows.append({"copies": count, "megabytes": len(text.encode()) / 1e6,
+                     "convert_s": seconds, "ms_per_copy": seconds / count * 1000,
+                     "peak_mb": peak_mb()})
+    return rows
+
+
+def _long_phase(copies: list[int]) -> Result:
+    return {"rows": phase_long(copies)}
+
+
 def phase_parallel(files: list[Path], jobs: int) -> Result:
     from teiwright.parallel import Plan, run_all
     from teiwright.validate import validate_file
@@ -410,6 +433,12 @@ def scaling_table(rows: list[Result]) -> list[str]:
                   "marginal ms/doc", "peak MB"], out)
 
 
+def long_table(rows: list[Result]) -> list[str]:
+    return table(["seed body copies", "MB", "convert s", "ms per copy", "peak MB"],
+                 [[r["copies"], r["megabytes"], r["convert_s"], r["ms_per_copy"], r["peak_mb"]]
+                  for r in rows if "copies" in r])
+
+
 def parallel_table(rows: list[Result]) -> list[str]:
     base = rows[0].get("seconds") if rows else None
     return table(["validate on", "documents", "seconds", "docs/s", "speed-up"],
@@ -424,7 +453,9 @@ def render_report(report: Result) -> str:
              "documents.", "", *core_table(report), "",
              "Scaling (documents cycled from the corpus; set-up such as schema compiles "
              "excluded; a growing marginal cost means a non-linear step):", "",
-             *scaling_table(report["scaling"]), "", *parallel_table(report["parallel"])]
+             *scaling_table(report["scaling"]), "",
+             "One transcription growing long (flat ms per copy means linear):", "",
+             *long_table(report["long"]), "", *parallel_table(report["parallel"])]
     for name, extra in report["extra"].items():
         state = "error" if "error" in extra else f"exit {extra.get('exit')}"
         lines.append(f"\n{name}: {state}, {fmt(extra.get('seconds'), 1)} s (details in the JSON)")
@@ -454,6 +485,9 @@ def measure(args: argparse.Namespace, work: Path) -> Result:
         say(f"scaling: {size} documents")
         batch = repeated(sources, size, work / f"size-{size}" / "txt")
         report["scaling"].append(in_fresh_process(phase_size, batch, work / f"size-{size}"))
+    say("long documents")
+    long_rows = in_fresh_process(_long_phase, args.long)
+    report["long"] = long_rows.get("rows", [long_rows])
     largest = convert_to(repeated(sources, max(args.sizes), work / "par" / "txt"),
                          work / "par" / "tei")
     report["parallel"] = [in_fresh_process(phase_parallel, largest, jobs) for jobs in (1, 2)]
@@ -470,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,10,30,100",
                         type=lambda text: [int(n) for n in text.split(",")])
     parser.add_argument("--pdf-docs", type=int, default=3, help="documents typeset as PDF")
+    parser.add_argument("--long", default="32,64,128,256",
+                        type=lambda text: [int(n) for n in text.split(",")],
+                        help="copies of the seed's body in one long transcription")
     parser.add_argument("--no-extra", action="store_true", help="skip benchmarks/bench_*.py")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
     args = parser.parse_args(argv)
