@@ -20,7 +20,14 @@ from distributed import LocalCluster
 from conftest import SEED_TEI
 from teiwright.errors import TeiwrightError
 from teiwright.parallel import Plan, add_arguments, available_cpus, plan_from, run_all, settled
-from test_parallel_tasks import SLOW_CHUNKS, prepare, refuse_odd, text_view, where
+from test_parallel_tasks import (
+    SLOW_CHUNKS,
+    die_on_three,
+    prepare,
+    refuse_odd,
+    text_view,
+    where,
+)
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +171,9 @@ def test_a_stopped_pool_leaves_whole_files_or_none(name: str, tmp_path: Path) ->
     assert len(written) < len(outputs), "the pool kept handing out work after the signal"
     whole = "".join(f"chunk {n}\n" for n in range(SLOW_CHUNKS))
     assert all(p.read_text() == whole for p in written)
+
+
+def test_a_worker_that_dies_is_one_user_error() -> None:
+    with pytest.raises(TeiwrightError) as raised:
+        list(run_all(die_on_three, [1, 2, 3, 4], Plan(jobs=2)))
+    assert "worker process died" in str(raised.value) and "\n" not in str(raised.value)

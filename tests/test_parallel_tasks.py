@@ -49,3 +49,10 @@ def slow_write(path: Path) -> str:
             handle.flush()
             time.sleep(0.1)
     return path.name
+
+
+def die_on_three(number: int) -> int:
+    """A worker killed outright (as the kernel's OOM killer would)."""
+    if number == 3:
+        os._exit(9)
+    return number

@@ -24,6 +24,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any, Generic, TypeVar
@@ -175,6 +176,9 @@ def _on_pool(task: Callable[[T], R], work: list[T], jobs: int,
         try:
             for future in futures:
                 yield future.result()
+        except BrokenProcessPool:
+            raise TeiwrightError("a worker process died (killed, or out of memory); "
+                                 "--jobs 1 shows which file it was working on") from None
         except BaseException:
             # Stop handing out work; files already being written finish whole or not at all.
             pool.shutdown(wait=True, cancel_futures=True)
