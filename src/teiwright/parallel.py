@@ -18,10 +18,12 @@ There is no scheduling here beyond what the pool or the cluster does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -167,12 +169,27 @@ def _guarded(task: Callable[[T], R], item: T) -> R:
         _busy = False
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while workers are started: an ignored signal survives their exec, so one
+    still importing cannot die of it with a traceback before ``_start_worker`` runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _on_pool(task: Callable[[T], R], work: list[T], jobs: int,
              initializer: Callable[[], Any] | None) -> Iterator[R]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_start_worker, initargs=(initializer,)) as pool:
-        futures: list[Future[R]] = [pool.submit(_guarded, task, item) for item in work]
+        with _sigint_ignored():  # workers start during the submits and inherit it
+            futures: list[Future[R]] = [pool.submit(_guarded, task, item) for item in work]
         try:
             for future in futures:
                 yield future.result()
