@@ -198,7 +198,8 @@ def _note_cuts(
 ) -> list[_Cut]:
     body = text[:body_end]
     skip = [(m.start(), m.end()) for m in page_markers(body)]
-    options = [candidates(body, note.n, skip) for note in notes]
+    by_number = candidates(body, (note.n for note in notes), skip)
+    options = [by_number[note.n] for note in notes]
     chosen = align(options)
     cuts: list[_Cut] = []
     for note, cand, opts in zip(notes, chosen, options, strict=True):

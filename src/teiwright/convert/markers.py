@@ -11,6 +11,8 @@ digit before them weak), so one doubtful number cannot shift every later note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 PAGE_MARKER = re.compile(r"\[Page ([^\]\s]{1,20})\]")
@@ -85,18 +87,47 @@ def _is_enumerator(text: str, start: int, end: int) -> bool:
     return _LINE_OPENING.search(text, max(0, token - 40), token) is not None
 
 
-def candidates(text: str, number: str, skip: list[tuple[int, int]]) -> list[Candidate]:
-    """Places in ``text`` where the marker of note ``number`` could stand."""
-    found: list[Candidate] = []
+class Spans:
+    """Non-overlapping ``[start, end)`` ranges, asked about by bisection.
+
+    Long documents have thousands of page markers and notes; testing every number against a
+    list of them made conversion quadratic in the length of the text.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.ends = [b for _, b in ordered]
+
+    def covers(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the ranges."""
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def candidates(
+    text: str, numbers: Iterable[str], skip: list[tuple[int, int]]
+) -> dict[str, list[Candidate]]:
+    """For each note number, the places in ``text`` where its marker could stand.
+
+    One pass over the text's numbers serves every note: a number such as "304" is tried as
+    the marker of notes "4", "04" and "304" (the digits before a marker may be text).
+    """
+    wanted = set(numbers)
+    found: dict[str, list[Candidate]] = {number: [] for number in wanted}
+    skipped = Spans(skip)
     for match in _DIGITS.finditer(text):
-        if not match.group().endswith(number):
-            continue
-        start = match.end() - len(number)
-        if any(a <= start < b for a, b in skip):
-            continue
-        score, why = _strength(text, start, match.end())
-        if score:
-            found.append(Candidate(start, match.end(), score, why))
+        digits = match.group()
+        for cut in range(len(digits)):
+            number = digits[cut:]
+            if number not in wanted:
+                continue
+            start = match.start() + cut
+            if skipped.covers(start):
+                continue
+            score, why = _strength(text, start, match.end())
+            if score:
+                found[number].append(Candidate(start, match.end(), score, why))
     return found
 
 
@@ -154,13 +185,18 @@ def leftovers(
     ``numbers`` maps each note number to where its marker was placed (``None``: nowhere).
     A number is listed when it ends with a note number or is glued to what precedes it.
     """
-    chosen = {offset for offset in numbers.values() if offset is not None}
+    chosen = sorted({offset for offset in numbers.values() if offset is not None})
+    order = {number: rank for rank, number in enumerate(numbers)}
+    skipped = Spans(skip)
     found: list[Leftover] = []
     for match in _DIGITS.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in skip) or any(start <= c < end for c in chosen):
+        nearest = bisect_left(chosen, start)
+        if skipped.covers(start) or (nearest < len(chosen) and chosen[nearest] < end):
             continue
-        suffixes = [n for n in numbers if match.group().endswith(n)]
+        digits = match.group()
+        tails = {digits[cut:] for cut in range(len(digits))}
+        suffixes = sorted((n for n in tails if n in order), key=order.__getitem__)
         for number in suffixes:
             at = end - len(number)
             score, why = _strength(text, at, end)
