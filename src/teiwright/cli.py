@@ -12,26 +12,14 @@ scheduler sends leaves a half-written output; the exit code is 128 + the signal'
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from teiwright import __version__
-from teiwright.commands import (
-    build,
-    convert,
-    export,
-    import_frus,
-    names,
-    package,
-    registers,
-    render,
-    text,
-    validate,
-)
-from teiwright.commands import evaluate as evaluate_command
 from teiwright.errors import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -41,8 +29,32 @@ from teiwright.errors import (
     stop_signals_interrupt,
 )
 
-COMMANDS: tuple[ModuleType, ...] = (convert, validate, render, text, build, evaluate_command,
-                                     import_frus, export, package, names, registers)
+#: Each subcommand's name and its module in :mod:`teiwright.commands`, in the order --help
+#: lists them. Only the module of the command being run is imported: the others pull in
+#: Saxon, WeasyPrint or the register automaton, which every run would pay for at start-up.
+COMMANDS: dict[str, str] = {
+    "convert": "convert",
+    "validate": "validate",
+    "render": "render",
+    "text": "text",
+    "build": "build",
+    "eval": "evaluate",
+    "import-frus": "import_frus",
+    "export": "export",
+    "package": "package",
+    "names": "names",
+    "registers": "registers",
+}
+
+
+def command_modules(names: Iterable[str]) -> list[ModuleType]:
+    return [importlib.import_module(f"teiwright.commands.{COMMANDS[name]}") for name in names]
+
+
+def _needed(argv: Sequence[str]) -> list[str]:
+    """The command named on the command line, or all of them (for --help or a typo)."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    return [first] if first in COMMANDS else list(COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(names: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser for the named subcommands (all of them by default)."""
     parser = _Parser(
         prog="teiwright",
         description="Transcriptions of historical documents to TEI: convert, check, publish.",
@@ -61,7 +74,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"teiwright {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for module in COMMANDS:
+    for module in command_modules(names):
         module.register(subparsers)
     return parser
 
@@ -73,8 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     try:
-        parser = make_parser()
-        args = parser.parse_args(argv)
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        parser = make_parser(_needed(arguments))
+        args = parser.parse_args(arguments)
         code: int = args.run(args)
         sys.stdout.flush()
         return code
