@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -170,6 +172,26 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _hold_stop_signals() -> set[int | signal.Signals] | None:
+    """Hold stop signals while the temporary file is made and not yet guarded.
+
+    A signal handled by raising (Ctrl-C, teiwright's SIGTERM/SIGHUP) between ``mkstemp`` and
+    the cleanup block would leave a ``.part`` file behind; held, it is delivered a moment later
+    where the cleanup catches it. Only the main thread can hold them; elsewhere nothing is held.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+
+
+def _release(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that becomes ``path`` only when the block finishes without error.
@@ -179,13 +201,16 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
     """
     _check_target(path, force)
     folder = path.parent
+    held = _hold_stop_signals()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
+        _release(held)
         raise InputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
     tmp = Path(tmp_name)
     try:
+        _release(held)  # a stop signal that came meanwhile is raised here, inside the cleanup
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
