@@ -16,6 +16,7 @@ from typing import Any
 
 from teiwright.errors import InputError
 from teiwright.resources import stylesheet
+from teiwright.saxon import processor
 from teiwright.xmlsafe import parse_bytes, parse_file
 
 
@@ -30,11 +31,6 @@ class Source:
 Param = str | Source | Sequence[str] | Sequence[Source]
 
 
-@cache
-def processor() -> Any:
-    from saxonche import PySaxonProcessor
-
-    return PySaxonProcessor(license=False)
 
 
 @cache

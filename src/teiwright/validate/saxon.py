@@ -1,7 +1,5 @@
-"""The one Saxon (saxonche) processor of a process, and errors from it turned into user errors.
-
-SaxonC starts a native runtime; creating more than one processor per process wastes memory and
-start-up time, so every Schematron schema of a run shares this one.
+"""Saxon for the validator: compiling and parsing on the process's one processor
+(:mod:`teiwright.saxon`, shared with the views), with Saxon's errors turned into user errors.
 """
 
 from __future__ import annotations
@@ -10,15 +8,15 @@ import re
 from functools import cache
 from typing import Any
 
-from saxonche import PySaxonApiError, PySaxonProcessor
+from saxonche import PySaxonApiError
 
 from teiwright.errors import InputError
+from teiwright.saxon import processor
 
-
-@cache
-def processor() -> Any:
-    """The process-wide Saxon-HE processor."""
-    return PySaxonProcessor(license=False)
+__all__ = [
+    "compile_file", "compile_text", "element_names", "first_line", "parse_file",
+    "parse_text", "processor", "xslt",
+]
 
 
 @cache
