@@ -15,10 +15,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import signal
+import secrets
 import stat
-import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -172,24 +170,13 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-
-
-def _hold_stop_signals() -> set[int | signal.Signals] | None:
-    """Hold stop signals while the temporary file is made and not yet guarded.
-
-    A signal handled by raising (Ctrl-C, teiwright's SIGTERM/SIGHUP) between ``mkstemp`` and
-    the cleanup block would leave a ``.part`` file behind; held, it is delivered a moment later
-    where the cleanup catches it. Only the main thread can hold them; elsewhere nothing is held.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-
-
-def _release(held: set[int | signal.Signals] | None) -> None:
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+def _create_exclusive(tmp: Path, folder: Path) -> int:
+    """Open ``tmp`` for writing, creating it; it must not exist (the name is random)."""
+    try:
+        return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                       0o600)
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
 
 
 @contextlib.contextmanager
@@ -201,16 +188,15 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
     """
     _check_target(path, force)
     folder = path.parent
-    held = _hold_stop_signals()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        _release(held)
         raise InputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
-    tmp = Path(tmp_name)
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.part"
     try:
-        _release(held)  # a stop signal that came meanwhile is raised here, inside the cleanup
+        # The name is chosen before the file exists, so a signal at any moment after this
+        # line finds it in the cleanup below (mkstemp would hand the name back only after).
+        fd = _create_exclusive(tmp, folder)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
