@@ -102,8 +102,8 @@ def refuse_declarations(data: bytes, path: Path | str) -> None:
     raise InputError(EXTERNAL_DTD_REFUSED, path=path, line=line)
 
 
-def _refuse_entities(tree: etree._ElementTree, path: Path | str) -> None:
-    """The same rule checked on the parsed tree, for encodings the byte scan cannot read."""
+def refuse_parsed_declarations(tree: etree._ElementTree, path: Path | str) -> None:
+    """The same rule checked on a parsed tree, for encodings the byte scan cannot read."""
     docinfo = tree.docinfo
     subset = docinfo.internalDTD
     if subset is not None and any(True for _ in subset.iterentities()):  # type: ignore[attr-defined]
@@ -136,8 +136,26 @@ def parse_bytes(data: bytes, path: Path | str = "<bytes>") -> etree._ElementTree
     if root is None:
         raise InputError("holds no element, expected XML", path=path)
     tree = root.getroottree()
-    _refuse_entities(tree, path)
+    refuse_parsed_declarations(tree, path)
     return tree
+
+
+def iterparse(path: Path, events: tuple[str, ...]) -> etree.iterparse:
+    """Parse a large file as a stream, behind the same closed doors as :func:`make_parser`.
+
+    The prolog is read and checked before parsing starts; the caller checks the tree once
+    more (:func:`refuse_parsed_declarations`) at the first event.
+    """
+    if not path.is_file():
+        raise InputError("is a directory, expected a file" if path.is_dir() else "no such file",
+                         path=path)
+    with path.open("rb") as handle:
+        refuse_declarations(handle.read(65536), path)
+    return etree.iterparse(
+        str(path), events=events, resolve_entities=False, no_network=True, load_dtd=False,
+        dtd_validation=False, attribute_defaults=False, huge_tree=False, collect_ids=False,
+        remove_comments=False,
+    )
 
 
 def parse_file(path: Path, *, limit: int = MAX_XML_BYTES) -> etree._ElementTree:

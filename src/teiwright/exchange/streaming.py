@@ -17,6 +17,7 @@ from lxml import etree
 
 from teiwright.errors import InputError
 from teiwright.tei import TEI_NS, XML_ID
+from teiwright.xmlsafe import iterparse, refuse_parsed_declarations
 
 DOCUMENT_TYPES = frozenset({"document", "document-pending"})
 LIST_IDS = frozenset({"persons", "terms"})
@@ -32,34 +33,6 @@ class Piece:
     kind: str  # "volume", "header", "document" or "list"
     element: etree._Element | None = None
     volume_id: str = ""
-
-
-def refuse_doctype(element: etree._Element, path: Path) -> None:
-    """Refuse entity declarations and external DTDs, as :mod:`teiwright.xmlsafe` does.
-
-    Called at the first ``start`` event: the DOCTYPE comes before the root element, so it has
-    been read by then (however much comment padding precedes it), and nothing was expanded,
-    since the parser does not resolve entities.
-    """
-    info = element.getroottree().docinfo
-    subset = info.internalDTD
-    if subset is not None and any(True for _ in subset.iterentities()):  # type: ignore[attr-defined]
-        raise InputError("declares entities in a DOCTYPE; teiwright refuses them "
-                         "(XXE / entity expansion)", path=path, line=1)
-    if info.system_url or info.public_id:  # type: ignore[attr-defined]
-        raise InputError("refers to an external DTD; teiwright does not load DTDs",
-                         path=path, line=1)
-
-
-def safe_iterparse(path: Path, events: tuple[str, ...]) -> etree.iterparse:
-    """``iterparse`` with the same closed doors as :func:`teiwright.xmlsafe.make_parser`."""
-    if not path.is_file():
-        raise InputError("is a directory, expected a file" if path.is_dir() else "no such file",
-                         path=path)
-    return etree.iterparse(
-        str(path), events=events, resolve_entities=False, no_network=True, load_dtd=False,
-        dtd_validation=False, huge_tree=False, collect_ids=False, remove_comments=False,
-    )
 
 
 def _forget(element: etree._Element) -> None:
@@ -92,9 +65,9 @@ def pieces(path: Path) -> Iterator[Piece]:
     depth_in_piece = 0
     first = True
     try:
-        for event, element in safe_iterparse(path, ("start", "end")):
-            if first:
-                refuse_doctype(element, path)
+        for event, element in iterparse(path, ("start", "end")):
+            if first:  # the DOCTYPE precedes the root element, so it has been read by now
+                refuse_parsed_declarations(element.getroottree(), path)
                 first = False
             if event == "start":
                 if element.tag == _TEI and depth_in_piece == 0:
