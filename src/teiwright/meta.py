@@ -42,7 +42,6 @@ class Metadata:
     tag_dates: str = ""
 
 
-_SECTIONS = {"volume": "volume_", "document": ""}
 _KNOWN = {f.name for f in fields(Metadata)}
 
 

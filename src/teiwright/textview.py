@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teiwright.tei import TEI_NS, XML_SPACE
+from teiwright.tei import NSMAP, TEI_NS, XML_SPACE
 
 _WS = re.compile(r"[ \t\n\r]+")
 
@@ -121,9 +121,9 @@ class TextView:
         self.flow = _Flow()
 
     # -- inline ---------------------------------------------------------------------------
-    def inline(self, el: etree._Element, out: list[str], preserve: bool, *, own: bool) -> None:
-        """Append the text of ``el`` to ``out``; ``own`` means include ``el``'s head text."""
-        if own and el.text:
+    def inline(self, el: etree._Element, out: list[str], preserve: bool) -> None:
+        """Append the text of ``el`` (an inline element, or a note's content) to ``out``."""
+        if el.text:
             out.append(el.text)
         for child in el:
             self._inline_child(child, out, preserve)
@@ -133,7 +133,7 @@ class TextView:
     def note(self, el: etree._Element) -> None:
         preserve = preserves_space(el)
         out: list[str] = []
-        self.inline(el, out, preserve, own=True)
+        self.inline(el, out, preserve)
         text = "".join(out)
         self.flow.notes.append(f"  {el.get('n', '')}. {text if preserve else normalise(text)}")
 
@@ -167,7 +167,7 @@ class TextView:
         elif name == "lb":
             out.append("\n" if preserve else " ")
         elif name:
-            self.inline(child, out, preserve, own=True)
+            self.inline(child, out, preserve)
 
     def container(self, el: etree._Element) -> None:
         for child in el:
@@ -205,7 +205,7 @@ class TextView:
                 self.flow.pending += page_marker(child, preserves_space(child))
             elif name == "label":
                 out: list[str] = []
-                self.inline(child, out, preserves_space(child), own=True)
+                self.inline(child, out, preserves_space(child))
                 label = normalise("".join(out))
             elif name == "item":
                 self.item(child, f"{label} " if labelled and label else "", bullet=not labelled)
@@ -242,7 +242,7 @@ def page_marker(pb: etree._Element, preserve: bool) -> str:
 def document_divs(root: etree._Element) -> list[etree._Element]:
     """The document divs of a file; the body itself when it has none."""
     divs = root.xpath(
-        "//tei:div[@type='document' or @type='document-pending']", namespaces={"tei": TEI_NS}
+        "//tei:div[@type='document' or @type='document-pending']", namespaces=NSMAP
     )
     if isinstance(divs, list) and divs:
         return [d for d in divs if isinstance(d, etree._Element)]

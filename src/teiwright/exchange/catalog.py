@@ -19,17 +19,12 @@ from teiwright import __version__
 from teiwright.exchange import DOC_DATETIME_TYPE, IMPORT_APP
 from teiwright.exchange.nodes import text_of
 from teiwright.exchange.volume import Volume
-from teiwright.tei import TEI_NS, tei
-from teiwright.textview import local, normalise
+from teiwright.tei import NSMAP, subelement, tei
+from teiwright.tei.header import add_availability, heading_title, split_source_note
+from teiwright.textview import local
 
-CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
 TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
 FRUS_REPOSITORY = "https://github.com/HistoryAtState/frus"
-_CLASSIFICATION = re.compile(
-    r"\b(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|"
-    r"No classification marking|Official Use Only)\b"
-)
-NS = {"tei": TEI_NS}
 
 
 @dataclass(frozen=True)
@@ -58,10 +53,10 @@ def _text_without_notes(element: etree._Element) -> str:
 
 
 def _title(div: etree._Element) -> str:
-    head = div.find("tei:head", NS)
+    head = div.find("tei:head", NSMAP)
     if head is None:
         return "Untitled document"
-    return re.sub(r"^\[?\d+[A-Z]?\]?\.\s+", "", normalise(_text_without_notes(head)))
+    return heading_title(_text_without_notes(head))
 
 
 def _pages(div: etree._Element) -> tuple[str, str]:
@@ -77,24 +72,14 @@ def _pages(div: etree._Element) -> tuple[str, str]:
 def source_parts(div: etree._Element) -> tuple[str, str]:
     """The archival citation of the source note, and its classification and handling
     (the sentence that starts with the classification; later remarks stay in the text)."""
-    note = next(iter(div.iterfind(".//tei:note[@type='source']", NS)), None)
-    if note is None:
-        return "", ""
-    text = text_of(note)
-    text = re.sub(r"^\[?Source:\s*", "", text).rstrip("]")
-    match = _CLASSIFICATION.search(text)
-    if match is None:
-        return text, ""
-    rest = text[match.start():]
-    end = re.search(r"\.(?:\s|$)", rest)
-    handling = rest[: end.start() + 1] if end else rest
-    return text[: match.start()].strip(), handling.strip()
+    note = next(iter(div.iterfind(".//tei:note[@type='source']", NSMAP)), None)
+    return split_source_note(text_of(note)) if note is not None else ("", "")
 
 
 def facts(div: etree._Element, doc_id: str) -> DocumentFacts:
     """Read the header's facts from a (plain TEI) document ``div``."""
-    date = next(iter(div.iterfind("tei:dateline//tei:date", NS)), None)
-    place = next(iter(div.iterfind("tei:dateline//tei:placeName", NS)), None)
+    date = next(iter(div.iterfind("tei:dateline//tei:date", NSMAP)), None)
+    place = next(iter(div.iterfind("tei:dateline//tei:placeName", NSMAP)), None)
     first, last = _pages(div)
     citation, handling = source_parts(div)
     datable = ("when", "from", "to", "notBefore", "notAfter")
@@ -113,114 +98,103 @@ def facts(div: etree._Element, doc_id: str) -> DocumentFacts:
     )
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None,
-         **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, tei(tag), {k.rstrip("_"): v for k, v in attrs.items()})
-    element.text = text or None
-    return element
-
-
 def _editors(parent: etree._Element, volume: Volume) -> None:
     for role, name in volume.editors:
-        editor = _sub(parent, "editor", name)
+        editor = subelement(parent, "editor", name)
         if role:
             editor.set("role", role)
 
 
 def _title_stmt(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -> None:
-    stmt = _sub(file_desc, "titleStmt")
-    _sub(stmt, "title", doc.title, type="main")
-    _sub(stmt, "title", f"{volume.title}, Document {doc.number}", type="sub")
+    stmt = subelement(file_desc, "titleStmt")
+    subelement(stmt, "title", doc.title, type="main")
+    subelement(stmt, "title", f"{volume.title}, Document {doc.number}", type="sub")
     _editors(stmt, volume)
-    resp = _sub(stmt, "respStmt")
-    _sub(resp, "resp", "Edition and TEI encoding")
-    _sub(resp, "orgName", "Office of the Historian, U.S. Department of State")
-    resp = _sub(stmt, "respStmt")
-    _sub(resp, "resp", "Conversion to TEI P5 (tei_all) by")
-    _sub(resp, "name", f"teiwright {__version__}")
+    resp = subelement(stmt, "respStmt")
+    subelement(resp, "resp", "Edition and TEI encoding")
+    subelement(resp, "orgName", "Office of the Historian, U.S. Department of State")
+    resp = subelement(stmt, "respStmt")
+    subelement(resp, "resp", "Conversion to TEI P5 (tei_all) by")
+    subelement(resp, "name", f"teiwright {__version__}")
 
 
 def _publication_stmt(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -> None:
-    pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "publisher", "teiwright")
-    availability = _sub(pub, "availability", status="free")
-    _sub(availability, "licence", "CC0 1.0 Universal for the encoding", target=CC0)
-    _sub(availability, "p", "The text is a work of the United States Government and is in the "
-                            "public domain. The TEI encoding is dedicated to the public domain "
-                            "under CC0 1.0.")
-    _sub(pub, "idno", f"{volume.volume_id}-{doc.doc_id}", type="teiwright")
+    pub = subelement(file_desc, "publicationStmt")
+    subelement(pub, "publisher", "teiwright")
+    add_availability(pub)
+    subelement(pub, "idno", f"{volume.volume_id}-{doc.doc_id}", type="teiwright")
 
 
 def _source_desc(file_desc: etree._Element, doc: DocumentFacts, volume: Volume) -> None:
-    source = _sub(file_desc, "sourceDesc")
-    printed = _sub(source, "bibl", type="printed")
-    _sub(printed, "title", volume.title, level="m")
+    source = subelement(file_desc, "sourceDesc")
+    printed = subelement(source, "bibl", type="printed")
+    subelement(printed, "title", volume.title, level="m")
     _editors(printed, volume)
     if volume.publisher:
-        _sub(printed, "publisher", volume.publisher)
+        subelement(printed, "publisher", volume.publisher)
     if volume.pub_place:
-        _sub(printed, "pubPlace", volume.pub_place)
+        subelement(printed, "pubPlace", volume.pub_place)
     if volume.pub_year:
-        date = _sub(printed, "date", volume.pub_year)
+        date = subelement(printed, "date", volume.pub_year)
         if re.fullmatch(r"\d{4}", volume.pub_year):
             date.set("when", volume.pub_year)
-    _sub(printed, "biblScope", doc.number, unit="document", n=doc.number)
+    subelement(printed, "biblScope", doc.number, unit="document", n=doc.number)
     if doc.first_page:
         label = doc.first_page if doc.first_page == doc.last_page else \
             f"{doc.first_page}–{doc.last_page}"
-        _sub(printed, "biblScope", label, unit="page", from_=doc.first_page,
-             to=doc.last_page or doc.first_page)
-    _sub(printed, "idno", volume.volume_id, type="frus")
+        subelement(printed, "biblScope", label, unit="page", from_=doc.first_page,
+                   to=doc.last_page or doc.first_page)
+    subelement(printed, "idno", volume.volume_id, type="frus")
     url = f"{volume.url}/{doc.doc_id}"
-    _sub(printed, "ref", url, target=url)
+    subelement(printed, "ref", url, target=url)
     if doc.citation:
-        archival = _sub(source, "bibl", doc.citation, type="archival")
+        archival = subelement(source, "bibl", doc.citation, type="archival")
         if doc.handling:
-            _sub(archival, "note", doc.handling, type="classification")
-    digital = _sub(source, "bibl", type="digital")
-    _sub(digital, "title", f"{volume.volume_id}.xml", level="m")
-    _sub(digital, "orgName", "Office of the Historian, U.S. Department of State")
-    _sub(digital, "ref", FRUS_REPOSITORY, target=FRUS_REPOSITORY)
+            subelement(archival, "note", doc.handling, type="classification")
+    digital = subelement(source, "bibl", type="digital")
+    subelement(digital, "title", f"{volume.volume_id}.xml", level="m")
+    subelement(digital, "orgName", "Office of the Historian, U.S. Department of State")
+    subelement(digital, "ref", FRUS_REPOSITORY, target=FRUS_REPOSITORY)
 
 
 def _profile_desc(header: etree._Element, doc: DocumentFacts,
                   doc_datetime: tuple[str, str] | None) -> None:
-    profile = _sub(header, "profileDesc")
-    creation = _sub(profile, "creation")
+    profile = subelement(header, "profileDesc")
+    creation = subelement(profile, "creation")
     if doc.date_text or doc.date_attrs:
-        _sub(creation, "date", doc.date_text, **doc.date_attrs)
+        subelement(creation, "date", doc.date_text, **doc.date_attrs)
     if doc.place:
         if len(creation):
             creation[-1].tail = ", "
-        _sub(creation, "placeName", doc.place)
+        subelement(creation, "placeName", doc.place)
     if doc_datetime is not None:
         if len(creation):
             creation[-1].tail = (creation[-1].tail or "") + " "
-        _sub(creation, "date", type=DOC_DATETIME_TYPE, notBefore=doc_datetime[0],
-             notAfter=doc_datetime[1])
-    lang = _sub(profile, "langUsage")
-    _sub(lang, "language", "English", ident="en")
+        subelement(creation, "date", type=DOC_DATETIME_TYPE, notBefore=doc_datetime[0],
+                   notAfter=doc_datetime[1])
+    lang = subelement(profile, "langUsage")
+    subelement(lang, "language", "English", ident="en")
 
 
 def _encoding_desc(header: etree._Element, source_name: str) -> None:
-    encoding = _sub(header, "encodingDesc")
-    _sub(encoding, "schemaRef", type="interchange", key="tei_all", url=TEI_ALL_URL)
-    app_info = _sub(encoding, "appInfo")
-    application = _sub(app_info, "application", ident=IMPORT_APP, version=__version__)
-    _sub(application, "label", "teiwright import-frus")
-    _sub(application, "desc", f"Imported from {source_name}; teiwright export --profile frus "
-                              "gives the Office of the Historian's encoding back.")
-    project = _sub(encoding, "projectDesc")
-    _sub(project, "p", "teiwright: documents of Foreign Relations of the United States as "
-                       "plain TEI P5, valid against tei_all, with the Office of the Historian's "
-                       "ids and markup kept.")
-    editorial = _sub(encoding, "editorialDecl")
-    _sub(editorial, "p", "Text and markup are the Office of the Historian's. Elements and "
-                         "attributes of the FRUS namespace are written in plain TEI: "
-                         "frus:attachment as floatingText type=\"frus-attachment\", "
-                         "frus:doc-dateTime-min/max as the notBefore/notAfter of "
-                         f"creation/date type=\"{DOC_DATETIME_TYPE}\". The persons and terms "
-                         "the document mentions travel in standOff with their FRUS ids.")
+    encoding = subelement(header, "encodingDesc")
+    subelement(encoding, "schemaRef", type="interchange", key="tei_all", url=TEI_ALL_URL)
+    app_info = subelement(encoding, "appInfo")
+    application = subelement(app_info, "application", ident=IMPORT_APP, version=__version__)
+    subelement(application, "label", "teiwright import-frus")
+    subelement(application, "desc", f"Imported from {source_name}; teiwright export --profile frus "
+                                    "gives the Office of the Historian's encoding back.")
+    project = subelement(encoding, "projectDesc")
+    subelement(project, "p",
+               "teiwright: documents of Foreign Relations of the United States as plain TEI P5, "
+               "valid against tei_all, with the Office of the Historian's ids and markup kept.")
+    editorial = subelement(encoding, "editorialDecl")
+    subelement(editorial, "p", "Text and markup are the Office of the Historian's. Elements and "
+                               "attributes of the FRUS namespace are written in plain TEI: "
+                               "frus:attachment as floatingText type=\"frus-attachment\", "
+                               "frus:doc-dateTime-min/max as the notBefore/notAfter of "
+                               f"creation/date type=\"{DOC_DATETIME_TYPE}\". The persons and terms "
+                               "the document mentions travel in standOff with their FRUS ids.")
 
 
 def build_header(div: etree._Element, volume: Volume, doc_id: str, source_name: str,
@@ -228,13 +202,14 @@ def build_header(div: etree._Element, volume: Volume, doc_id: str, source_name: 
     """A complete ``teiHeader`` for one imported document (``div`` already in plain TEI)."""
     doc = facts(div, doc_id)
     header = etree.Element(tei("teiHeader"))
-    file_desc = _sub(header, "fileDesc")
+    file_desc = subelement(header, "fileDesc")
     _title_stmt(file_desc, doc, volume)
     _publication_stmt(file_desc, doc, volume)
     _source_desc(file_desc, doc, volume)
     _encoding_desc(header, source_name)
     _profile_desc(header, doc, doc_datetime)
-    revision = _sub(header, "revisionDesc")
-    _sub(revision, "change", f"Imported from the Office of the Historian's TEI ({source_name}) "
-                             f"by teiwright {__version__}.")
+    revision = subelement(header, "revisionDesc")
+    subelement(revision, "change",
+               f"Imported from the Office of the Historian's TEI ({source_name}) "
+               f"by teiwright {__version__}.")
     return header

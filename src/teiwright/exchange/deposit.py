@@ -20,10 +20,9 @@ from teiwright.exchange.nodes import text_of
 from teiwright.exchange.teicorpus import build_corpus
 from teiwright.fileio import read_bytes
 from teiwright.resources import schema
-from teiwright.tei import TEI_NS
+from teiwright.tei import NSMAP
 from teiwright.tei.build import serialise
 
-NS = {"tei": TEI_NS}
 SCHEMA_FILES = ("tei/tei_all.rng", "tei/SOURCE.md")
 VIEW_SUFFIXES = (".html", ".pdf", ".txt", ".css")
 
@@ -41,9 +40,9 @@ def describe(folder: Path) -> Collection:
     members = documents(folder)
     first = members[0].root
     volume_id = text_of(first.find("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='printed']/"
-                                   "tei:idno[@type='frus']", NS))
+                                   "tei:idno[@type='frus']", NSMAP))
     title = text_of(first.find("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='printed']/"
-                               "tei:title", NS))
+                               "tei:title", NSMAP))
     return Collection(volume_id or folder.name, title or folder.name, members)
 
 
@@ -63,7 +62,7 @@ def bag_info(collection: Collection) -> dict[str, str]:
     """``bag-info.txt`` fields (RFC 8493 reserved names where one fits)."""
     dates = sorted(d.get("when", "") for m in collection.members
                    for d in m.root.iterfind("tei:teiHeader/tei:profileDesc/tei:creation/"
-                                            "tei:date[@when]", NS))
+                                            "tei:date[@when]", NSMAP))
     info = {
         "Source-Organization": "Office of the Historian, U.S. Department of State",
         "External-Identifier": collection.collection_id,

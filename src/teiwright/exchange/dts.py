@@ -24,16 +24,15 @@ from typing import Any
 
 from lxml import etree
 
-from teiwright.exchange.catalog import CC0
 from teiwright.exchange.folder import Member
 from teiwright.exchange.nodes import text_of
-from teiwright.tei import TEI_NS, XML_ID
+from teiwright.tei import NSMAP, TEI_NS, XML_ID
+from teiwright.tei.header import CC0
 from teiwright.textview import local
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
 VERSION = "1.0"
 TEI_MEDIA = "application/tei+xml"
-NS = {"tei": TEI_NS}
 COLLECTION = "collection/{id}.json"
 NAVIGATION = "navigation/{resource}{;tree}.json"
 DOCUMENT = "../tei/{resource}.xml"
@@ -64,12 +63,12 @@ def entry_point() -> dict[str, Any]:
 
 
 def _header_text(member: Member, path: str) -> str:
-    return text_of(member.root.find(f"tei:teiHeader/{path}", NS))
+    return text_of(member.root.find(f"tei:teiHeader/{path}", NSMAP))
 
 
 def dublin_core(member: Member) -> dict[str, Any]:
     """Dublin Core terms from a document's header."""
-    creation = member.root.find("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", NS)
+    creation = member.root.find("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", NSMAP)
     core: dict[str, Any] = {
         "title": [{"lang": "en", "value": _header_text(member, "tei:fileDesc/tei:titleStmt/"
                                                                "tei:title[@type='main']")}],
@@ -160,7 +159,7 @@ def _page_units(div: etree._Element) -> list[dict[str, Any]]:
 
 def navigation(member: Member, layout: Layout, tree: str = "") -> dict[str, Any]:
     """The Navigation endpoint's response for a whole document (``down=-1``) in one tree."""
-    div = member.root.find("tei:text/tei:body//tei:div[@type]", NS)
+    div = member.root.find("tei:text/tei:body//tei:div[@type]", NSMAP)
     if div is None:
         units: list[dict[str, Any]] = []
     else:

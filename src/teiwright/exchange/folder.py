@@ -13,10 +13,9 @@ from pathlib import Path
 from lxml import etree
 
 from teiwright.errors import InputError
-from teiwright.tei import TEI_NS
+from teiwright.tei import NSMAP, TEI_NS
 from teiwright.xmlsafe import parse_file
 
-NS = {"tei": TEI_NS}
 CORPUS_FILE = "teiCorpus.xml"
 
 
@@ -41,11 +40,11 @@ def is_document(tree: etree._ElementTree) -> bool:
     root = tree.getroot()
     return root.tag == f"{{{TEI_NS}}}TEI" and bool(
         root.xpath("tei:text/tei:body//tei:div[@type='document' or @type='document-pending']",
-                   namespaces=NS))
+                   namespaces=NSMAP))
 
 
 def _number(member: Member) -> tuple[int, str]:
-    div = member.root.find("tei:text/tei:body//tei:div", NS)
+    div = member.root.find("tei:text/tei:body//tei:div", NSMAP)
     n = div.get("n", "") if div is not None else ""
     return (int(n), member.path.name) if n.isdigit() else (10**9, member.path.name)
 

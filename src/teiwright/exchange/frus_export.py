@@ -31,10 +31,9 @@ from teiwright.exchange import (
 )
 from teiwright.exchange.nodes import attrs, text_of
 from teiwright.exchange.volume import SERIES, Volume, from_id
-from teiwright.tei import FRUS_NS, TEI_NS, XML_ID, tei
+from teiwright.tei import FRUS_NS, NSMAP, TEI_NS, XML_ID, subelement, tei
 from teiwright.textview import local
 
-NS = {"tei": TEI_NS}
 FRUS_NSMAP: dict[str | None, str] = {None: TEI_NS, "frus": FRUS_NS}
 _SIBLING = re.compile(r"(?<!\S)d\d+\.xml(#d\d+\S*)")
 #: ``revisionDesc/@status``: the volumes teiwright exchanges are published ones.
@@ -53,7 +52,7 @@ class Exported:
 
 
 def _first(tree: etree._Element, path: str) -> etree._Element | None:
-    return next(iter(tree.iterfind(path, NS)), None)
+    return next(iter(tree.iterfind(path, NSMAP)), None)
 
 
 def document_div(root: etree._Element) -> etree._Element:
@@ -75,9 +74,9 @@ def _recorded_range(root: etree._Element) -> tuple[str, str] | None:
 
 def derived_range(root: etree._Element, div: etree._Element) -> tuple[str, str] | None:
     """doc-dateTime from the first dated dateline, else from the header's creation date."""
-    candidates = [*div.iterfind("tei:dateline//tei:date", NS),
-                  *div.iterfind("tei:opener/tei:dateline//tei:date", NS),
-                  *root.iterfind("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", NS)]
+    candidates = [*div.iterfind("tei:dateline//tei:date", NSMAP),
+                  *div.iterfind("tei:opener/tei:dateline//tei:date", NSMAP),
+                  *root.iterfind("tei:teiHeader/tei:profileDesc/tei:creation/tei:date", NSMAP)]
     for date in candidates:
         found = eastern.doc_datetime(attrs(date))
         if found is not None:
@@ -97,7 +96,7 @@ def _restore_attachments(div: etree._Element) -> None:
             continue
         floating.tag = ATTACHMENT
         del floating.attrib["type"]
-        body = floating.find("tei:body", NS)
+        body = floating.find("tei:body", NSMAP)
         if body is None:
             continue
         floating.text = body.text
@@ -221,14 +220,14 @@ def frus_document(tree: etree._ElementTree) -> Exported:
         _balance_breaks(div)
         _frus_markup(div)
     if not imported and div.get("subtype") is None:
-        div.set("subtype", "editorial-note" if div.find("tei:dateline", NS) is None
-                and root.find(".//tei:creation/tei:date", NS) is None
+        div.set("subtype", "editorial-note" if div.find("tei:dateline", NSMAP) is None
+                and root.find(".//tei:creation/tei:date", NSMAP) is None
                 else "historical-document")
     span = _recorded_range(root) or (None if imported else derived_range(root, div))
     if span is not None:
         div.set(DOC_MIN, span[0])
         div.set(DOC_MAX, span[1])
-    standoff = root.find("tei:standOff", NS)
+    standoff = root.find("tei:standOff", NSMAP)
     exported = Exported(div)
     if standoff is not None:
         for register in standoff:
@@ -254,7 +253,7 @@ def volume_of(tree: etree._ElementTree) -> Volume:
 
     match = _TITLE.fullmatch(text("tei:title"))
     editors = [(e.get("role", ""), text_of(e))
-               for e in printed.iterfind("tei:editor", NS)]
+               for e in printed.iterfind("tei:editor", NSMAP)]
     return replace(
         base,
         subseries=match.group(1) if match else base.subseries,
@@ -269,13 +268,6 @@ def volume_of(tree: etree._ElementTree) -> Volume:
 
 # -- the volume file -----------------------------------------------------------------------
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None,
-         **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, tei(tag), {k.rstrip("_"): v for k, v in attrs.items()})
-    element.text = text or None
-    return element
-
-
 def _span(documents: Iterable[Exported]) -> tuple[str, str] | None:
     lows = [d.div.get(DOC_MIN, "") for d in documents if d.div.get(DOC_MIN)]
     highs = [d.div.get(DOC_MAX, "") for d in documents if d.div.get(DOC_MAX)]
@@ -287,33 +279,34 @@ def _span(documents: Iterable[Exported]) -> tuple[str, str] | None:
 def frus_header(volume: Volume, span: tuple[str, str] | None) -> etree._Element:
     """A FRUS volume ``teiHeader`` (the shape frus.rnc and frus.sch's header rules ask for)."""
     header = etree.Element(tei("teiHeader"))
-    file_desc = _sub(header, "fileDesc")
-    titles = _sub(file_desc, "titleStmt")
+    file_desc = subelement(header, "fileDesc")
+    titles = subelement(file_desc, "titleStmt")
     for kind, value in (("complete", volume.title), ("series", volume.series),
                         ("sub-series", volume.subseries),
                         ("volume-number", volume.volume_number), ("volume", volume.subject)):
-        _sub(titles, "title", value, type=kind)
+        subelement(titles, "title", value, type=kind)
     for role, name in volume.editors:
-        _sub(titles, "editor", name, role=role if role in ("primary", "general") else "primary")
-    pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "publisher", volume.publisher or "United States Government Printing Office")
-    _sub(pub, "pubPlace", volume.pub_place or "Washington")
-    _sub(pub, "date", volume.pub_year, type="publication-date", calendar="gregorian")
-    content = _sub(pub, "date", type="content-date", calendar="gregorian")
+        known = role if role in ("primary", "general") else "primary"
+        subelement(titles, "editor", name, role=known)
+    pub = subelement(file_desc, "publicationStmt")
+    subelement(pub, "publisher", volume.publisher or "United States Government Printing Office")
+    subelement(pub, "pubPlace", volume.pub_place or "Washington")
+    subelement(pub, "date", volume.pub_year, type="publication-date", calendar="gregorian")
+    content = subelement(pub, "date", type="content-date", calendar="gregorian")
     low = volume.content_from or (span[0] if span else "")
     high = volume.content_to or (span[1] if span else "")
     if low and high:
         content.set("notBefore", low)
         content.set("notAfter", high)
         content.text = f"{low[:4]} to {high[:4]}"
-    _sub(pub, "idno", volume.volume_id, type="frus")
-    notes = _sub(file_desc, "notesStmt")
-    _sub(notes, "note", f"Exported from teiwright {__version__} TEI by teiwright export "
-                        "--profile frus.")
-    source = _sub(file_desc, "sourceDesc")
-    _sub(source, "p", "Printed book and online at history.state.gov")
-    revision = _sub(header, "revisionDesc", status=PUBLISHED)
-    _sub(revision, "change", f"Exported by teiwright {__version__}.", status=PUBLISHED)
+    subelement(pub, "idno", volume.volume_id, type="frus")
+    notes = subelement(file_desc, "notesStmt")
+    subelement(notes, "note", f"Exported from teiwright {__version__} TEI by teiwright export "
+                              "--profile frus.")
+    source = subelement(file_desc, "sourceDesc")
+    subelement(source, "p", "Printed book and online at history.state.gov")
+    revision = subelement(header, "revisionDesc", status=PUBLISHED)
+    subelement(revision, "change", f"Exported by teiwright {__version__}.", status=PUBLISHED)
     return header
 
 
@@ -323,8 +316,8 @@ def _list_div(div_id: str, head: str, list_type: str, items: list[etree._Element
     if span is not None:
         div.set(DOC_MIN, span[0])
         div.set(DOC_MAX, span[1])
-    _sub(div, "head", head)
-    _sub(div, "list", type=list_type).extend(items)
+    subelement(div, "head", head)
+    subelement(div, "list", type=list_type).extend(items)
     return div
 
 
@@ -362,9 +355,9 @@ def _register_lists(registers: Sequence[etree._Element]) -> tuple[list[etree._El
     persons: list[etree._Element] = []
     terms: list[etree._Element] = []
     for register in registers:
-        for found in register.iterfind(".//tei:standOff/tei:listPerson", NS):
+        for found in register.iterfind(".//tei:standOff/tei:listPerson", NSMAP):
             persons.extend(frus_lists.frus_list(found))
-        for found in register.iterfind(".//tei:standOff/tei:list[@type='gloss']", NS):
+        for found in register.iterfind(".//tei:standOff/tei:list[@type='gloss']", NSMAP):
             terms.extend(frus_lists.frus_list(found))
     return persons, terms
 
@@ -381,16 +374,16 @@ def volume_tree(documents: Sequence[Exported], volume: Volume,
     root = etree.Element(tei("TEI"), {XML_ID: volume.volume_id},
                          nsmap=FRUS_NSMAP)  # type: ignore[arg-type]
     root.append(frus_header(volume, span))
-    text = _sub(root, "text")
+    text = subelement(root, "text")
     persons, terms = _register_lists(registers) if registers else _mentioned_lists(ordered)
-    front = _sub(text, "front")
+    front = subelement(text, "front")
     if persons:
         front.append(_list_div("persons", "Persons", "names", persons, span))
     if terms:
         front.append(_list_div("terms", "Abbreviations and Terms", "terms", terms, span))
     if not len(front):
         text.remove(front)
-    body = _sub(text, "body")
+    body = subelement(text, "body")
     for document in ordered:
         body.append(document.div)
     etree.indent(root[0], space="  ", level=1)

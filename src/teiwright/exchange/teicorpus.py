@@ -14,18 +14,16 @@ from collections.abc import Sequence
 from lxml import etree
 
 from teiwright import __version__
-from teiwright.exchange.catalog import CC0
 from teiwright.exchange.folder import Member
 from teiwright.exchange.nodes import text_of
-from teiwright.tei import TEI_NS, WRITE_NSMAP, XML_ID, XML_LANG, tei
+from teiwright.tei import NSMAP, WRITE_NSMAP, XML_ID, XML_LANG, tei
+from teiwright.tei.header import CC0
 from teiwright.textview import local
-
-NS = {"tei": TEI_NS}
 
 
 def _volume_title(members: Sequence[Member]) -> str:
     first = members[0].root
-    title = first.find("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='printed']/tei:title", NS)
+    title = first.find("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='printed']/tei:title", NSMAP)
     return text_of(title) or "TEI documents"
 
 
@@ -71,7 +69,7 @@ def _merged_standoff(members: Sequence[Member]) -> etree._Element | None:
     each entry once, sorted by id."""
     merged: dict[tuple[str, str], dict[str, list[etree._Element]]] = {}
     for member in members:
-        for register in member.root.iterfind("tei:standOff/*", NS):
+        for register in member.root.iterfind("tei:standOff/*", NSMAP):
             kind = (str(register.tag), register.get("type", ""))
             entries = merged.setdefault(kind, {})
             for key, parts in _entries(register):
@@ -97,7 +95,7 @@ def build_corpus(members: Sequence[Member], corpus_id: str) -> etree._ElementTre
         root.append(standoff)
     for member in members:
         document = copy.deepcopy(member.root)
-        for own in document.findall("tei:standOff", NS):
+        for own in document.findall("tei:standOff", NSMAP):
             document.remove(own)
         root.append(document)
     etree.indent(root[0], space="  ", level=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from teiwright.exchange.nodes import text_of
-from teiwright.tei import TEI_NS
+from teiwright.tei import NSMAP
 from teiwright.textview import normalise
 
 SERIES = "Foreign Relations of the United States"
@@ -22,7 +22,6 @@ GPO = "United States Government Printing Office"
 _ID = re.compile(r"frus(\d{4})-(\d{2,4})v(\d+)([a-z0-9]*)", re.IGNORECASE)
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-NS = {"tei": TEI_NS}
 
 
 def roman(number: int) -> str:
@@ -74,7 +73,7 @@ def from_id(volume_id: str) -> Volume:
 
 
 def _title(header: etree._Element, kind: str) -> str:
-    found = header.xpath(f"string(.//tei:titleStmt/tei:title[@type='{kind}'])", namespaces=NS)
+    found = header.xpath(f"string(.//tei:titleStmt/tei:title[@type='{kind}'])", namespaces=NSMAP)
     return normalise(str(found))
 
 
@@ -82,14 +81,14 @@ def from_header(header: etree._Element, volume_id: str) -> Volume:
     """The volume as its FRUS ``teiHeader`` describes it, filled in from the id."""
     base = from_id(volume_id)
     frus_id = normalise(str(header.xpath("string(.//tei:publicationStmt/tei:idno"
-                                         "[@type='frus'])", namespaces=NS)))
+                                         "[@type='frus'])", namespaces=NSMAP)))
     editors = [(e.get("role", ""), text_of(e))
-               for e in header.iterfind(".//tei:titleStmt/tei:editor", NS)]
-    content = header.find(".//tei:publicationStmt/tei:date[@type='content-date']", NS)
+               for e in header.iterfind(".//tei:titleStmt/tei:editor", NSMAP)]
+    content = header.find(".//tei:publicationStmt/tei:date[@type='content-date']", NSMAP)
 
     def pub(path: str) -> str:
         return normalise(str(header.xpath(f"string(.//tei:publicationStmt/{path})",
-                                          namespaces=NS)))
+                                          namespaces=NSMAP)))
 
     return replace(
         base,

@@ -47,9 +47,6 @@ class Person:
     idnos: dict[str, str] = field(default_factory=dict)
     see: str = ""
 
-    def all_forms(self) -> list[str]:
-        return [self.display, *self.surnames, *self.variants]
-
 
 @dataclass
 class Term:

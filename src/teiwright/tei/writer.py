@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from teiwright.model import Anchor, Block, BlockKind, Document, Inline, Note, Span
-from teiwright.tei import TEI_NS, WRITE_NSMAP, XML_ID, XML_SPACE, tei
+from teiwright.tei import WRITE_NSMAP, XML_ID, XML_SPACE, tei
 
 _CLOSER_PARTS = {BlockKind.SALUTE: "salute", BlockKind.SIGNED: "signed"}
 
@@ -205,6 +205,3 @@ def indent_blocks(element: etree._Element, level: int = 0) -> None:
         child.tail = pad
         indent_blocks(child, level + 1)
     children[-1].tail = "\n" + "  " * level
-
-
-TEI_ROOT = f"{{{TEI_NS}}}TEI"

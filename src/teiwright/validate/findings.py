@@ -33,8 +33,3 @@ class FileReport:
     path: str
     findings: list[Finding] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)
-
-    def worst(self) -> str | None:
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=SEVERITIES.index)
