@@ -15,6 +15,7 @@ from teiwright.validate.locations import line_of
 from teiwright.xmlsafe import parse_file
 
 DATA = Path(__file__).parent / "data" / "validate"
+XSL = "http://www.w3.org/1999/XSL/Transform"
 
 
 def run(schema: Path, document: Path, phase: str = "#DEFAULT") -> list[Finding]:
@@ -153,6 +154,24 @@ def test_context_names(context: str, names: set[str] | None) -> None:
     assert found == (frozenset(names) if names is not None else None)
 
 
+@pytest.mark.parametrize(("context", "names", "expected"), [
+    ("tei:div//tei:note", {"div"}, False),
+    ("tei:div//tei:note", {"div", "note"}, True),
+    ("( tei:classSpec | tei:elementSpec )/tei:listRef/tei:ptr | tei:specGrp/tei:listRef/tei:ref",
+     {"ref", "ptr", "classSpec"}, False),
+    ("( tei:classSpec | tei:elementSpec )/tei:listRef/tei:ptr", {"listRef", "ptr"}, True),
+    ("tei:a | tei:b", {"b"}, True),
+    ("/tei:TEI/tei:text[tei:body]", {"TEI"}, False),
+    ("tei:a/(tei:b | tei:c)", {"c"}, True),
+    ("child::tei:p", {"p"}, True),
+    ("tei:*[@generatedBy]", set(), True),
+])
+def test_can_match(context: str, names: set[str], expected: bool) -> None:
+    from teiwright.validate import live
+
+    assert live.can_match(context, frozenset(names)) is expected
+
+
 def test_pruned_patterns_give_the_same_findings(tmp_path: Path) -> None:
     """The TEI's rules, all 93 against only those that can fire, on files that break some."""
     from teiwright.validate import Options, rulesets
@@ -171,3 +190,42 @@ def test_pruned_patterns_give_the_same_findings(tmp_path: Path) -> None:
         expected = schematron.findings(whole, schematron.run_svrl(whole, xdm, "d"), tree, "d")
         got = schematron.findings(pruned, schematron.run_svrl(pruned, xdm, "d"), tree, "d")
         assert got == expected and len(expected) >= 2
+
+
+DESCENDANT_CONTEXTS = {  # a rule context, and the expression the compiler visits it with
+    "tei:div[@type = 'document']//tei:note": "//tei:div[@type = 'document']//tei:note",
+    "tei:note | tei:pb[@n]": "//tei:note | //tei:pb[@n]",
+    "*[@xml:id]": "//*[@xml:id]",
+    "@corresp | @target": "//@corresp | //@target",
+    "text()[normalize-space()]": "//text()[normalize-space()]",
+    "/tei:TEI/tei:teiHeader": "/tei:TEI/tei:teiHeader",
+    "tei:p[1]": "//tei:p[1]",
+    "(tei:p | tei:head)/tei:note": "//((tei:p | tei:head)/tei:note)",
+    "tei:div except tei:div[@type = 'document']": "//(tei:div except tei:div[@type = 'document'])",
+    "key('ids', 'x')": "//(key('ids', 'x'))",
+}
+
+
+def test_rule_contexts_are_visited_from_the_root_as_the_same_nodes() -> None:
+    """The compiler writes //C for //(C) where the two are the same set (Saxon answers //C from
+    its indexes) and keeps //(C) where it cannot say; on the seed both select the same nodes."""
+    from conftest import SEED_TEI
+
+    patterns = "".join(f'<pattern id="p{n}"><rule context="{context}"><assert test="true()">x'
+                       f"</assert></rule></pattern>"
+                       for n, context in enumerate(DESCENDANT_CONTEXTS))
+    root = etree.fromstring('<schema xmlns="http://purl.oclc.org/dsdl/schematron" '
+                            'queryBinding="xslt3"><ns prefix="tei" '
+                            f'uri="http://www.tei-c.org/ns/1.0"/>{patterns}</schema>')
+    stylesheet = etree.fromstring(schematron.to_xslt(
+        schematron_load.LoadedSchema(Path("contexts.sch"), root)).encode())
+    selects = [node.get("select") for node in stylesheet.iter(f"{{{XSL}}}apply-templates")
+               if node.get("mode", "").startswith("tw:p")]
+    assert selects == list(DESCENDANT_CONTEXTS.values())
+    xpath = saxon.processor().new_xpath_processor()
+    xpath.declare_namespace("tei", "http://www.tei-c.org/ns/1.0")
+    xpath.set_context(xdm_item=saxon.parse_file(str(SEED_TEI)))
+    for context, select in list(DESCENDANT_CONTEXTS.items())[:-1]:
+        same = xpath.evaluate(f"deep-equal(({select}) ! generate-id(), "
+                              f"//({context}) ! generate-id())")
+        assert same is not None and same.head.boolean_value, context

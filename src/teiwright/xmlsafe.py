@@ -60,25 +60,31 @@ def _markup_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _find_doctype(text: str) -> int | None:
-    """Offset of a DOCTYPE declaration in the prolog (before the root element), if any."""
+def _find_doctype(text: str) -> tuple[int | None, bool]:
+    """Offset of a DOCTYPE declaration in the prolog (before the root element), if any, and
+    whether the prolog was read to its end (False: ``text`` stops inside it)."""
     pos = 0
     while True:
         start = text.find("<", pos)
         if start < 0:
-            return None
+            return None, False
         if text.startswith("<?", start):
             closer = "?>"
         elif text.startswith("<!--", start):
             closer = "-->"
         elif text.startswith("<!DOCTYPE", start):
-            return start
+            return start, True
         else:
-            return None  # the root element: the prolog is over
+            return None, True  # the root element: the prolog is over
         end = text.find(closer, start + 2)
         if end < 0:
-            return None  # unterminated; the parser will say where
+            return None, False  # unterminated here; the parser will say where
         pos = end + len(closer)
+
+
+# The prolog is almost always within the first few hundred bytes; only a file whose prolog runs
+# past this window is decoded whole to look for a DOCTYPE.
+_PROLOG_WINDOW = 65536
 
 
 def refuse_declarations(data: bytes, path: Path | str) -> None:
@@ -86,10 +92,15 @@ def refuse_declarations(data: bytes, path: Path | str) -> None:
 
     A bare ``<!DOCTYPE TEI>`` declares nothing and is allowed.
     """
-    text = _markup_text(data)
-    start = _find_doctype(text)
+    text = _markup_text(data[:_PROLOG_WINDOW])
+    start, finished = _find_doctype(text)
+    if not finished and len(data) > _PROLOG_WINDOW:
+        text = _markup_text(data)
+        start, finished = _find_doctype(text)
     if start is None:
         return
+    if len(data) > _PROLOG_WINDOW:
+        text = _markup_text(data)
     head = _DOCTYPE_HEAD.match(text, start)
     after = text[head.end()] if head and head.end() < len(text) else ""
     if after == ">":
@@ -100,6 +111,23 @@ def refuse_declarations(data: bytes, path: Path | str) -> None:
     if after == "[":
         raise InputError(SUBSET_REFUSED, path=path, line=line)
     raise InputError(EXTERNAL_DTD_REFUSED, path=path, line=line)
+
+
+def prolog_declares_nothing(data: bytes) -> bool:
+    """True when the byte scan can read the file's prolog and finds no DTD declarations in it.
+
+    Such a file is safe for any parser that loads no external DTD, before libxml2 has parsed it
+    (the validator hands it to Saxon early; see teiwright.validate.schematron_process).
+    """
+    head = data[3:_PROLOG_WINDOW] if data.startswith(b"\xef\xbb\xbf") else data[:_PROLOG_WINDOW]
+    text = _markup_text(head).lstrip("\ufeff \t\r\n")
+    if not text.startswith("<"):
+        return False
+    try:
+        refuse_declarations(data, "<bytes>")
+    except InputError:
+        return False
+    return True
 
 
 def refuse_parsed_declarations(tree: etree._ElementTree, path: Path | str) -> None:
@@ -123,7 +151,7 @@ def _syntax_message(exc: etree.XMLSyntaxError) -> str:
 
 def parse_bytes(data: bytes, path: Path | str = "<bytes>") -> etree._ElementTree:
     """Parse XML bytes safely, turning every parser complaint into one located line."""
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("is empty, expected XML", path=path)
     if b"\x00" in data[:8192] and data[:2] not in _UTF16:
         raise InputError("looks binary (NUL bytes), not an XML document", path=path)

@@ -13,9 +13,9 @@
   their order, so the first rule whose context matches a node wins, as ISO requires. Which nodes a
   pattern visits: when no rule context uses current(), the union of its contexts is evaluated as an
   expression from the root, //(c1 | c2 | ...), and exactly those nodes are visited (a pattern P
-  matches a node iff the node is in //(P)); Saxon answers such paths from its tree indexes, far
-  faster than walking every node once per pattern (the TEI has 93 patterns). Otherwise the pattern's
-  mode walks the whole document. Lets are tunnel parameters, so every rule sees the
+  matches a node iff the node is in //(P); written //P where that is the same set, which Saxon
+  answers from its tree indexes: see tw:descendants), far faster than walking every node once per
+  pattern (the TEI has 93 patterns). Otherwise the pattern's mode walks the whole document. Lets are tunnel parameters, so every rule sees the
   schema's, the phase's and its pattern's variables. The output is SVRL; locations are XPaths of the
   form /Q{ns}name[n]/@attr, which teiwright maps back to line numbers. svrl:fired-rule is not
   emitted: it would name every matched node and teiwright does not need it.
@@ -93,7 +93,7 @@
                 name="{normalize-space(sch:title)}"/>
             <axsl:apply-templates mode="tw:p{position()}">
               <xsl:attribute name="select" select="if (tw:flat(.)) then
-                  '//(' || string-join(tw:contexts(.), ' | ') || ')' else '.'"/>
+                  string-join(tw:contexts(.) ! tw:descendants(.), ' | ') else '.'"/>
               <xsl:for-each select="$global-lets, tw:pattern-lets(.)">
                 <axsl:with-param name="{@name}" select="${@name}" tunnel="yes"/>
               </xsl:for-each>
@@ -110,6 +110,65 @@
     <xsl:variable name="body" select="if ($pattern/@is-a)
         then key('abstract-pattern', $pattern/@is-a, root($pattern)) else $pattern"/>
     <xsl:sequence select="$body/sch:rule[not(@abstract = 'true')]/tw:subst(@context, $pattern)"/>
+  </xsl:function>
+
+  <!-- The nodes a rule context matches, as an expression from the root. //(C) is always right,
+       but Saxon evaluates it node by node; //C, which it answers from its indexes, is the same
+       set when C is a path whose first step is a name, wildcard, kind test or attribute (path
+       steps associate), so each top-level branch of a union is written that way when it can be.
+       Absolute branches stay as they are; anything else (a function call first, parentheses,
+       intersect or except) keeps the safe //(C). -->
+  <xsl:function name="tw:descendants" as="xs:string">
+    <xsl:param name="context" as="xs:string"/>
+    <xsl:variable name="branches" select="tw:branches($context)"/>
+    <xsl:sequence select="if (empty($branches)) then '//(' || $context || ')'
+        else string-join($branches ! (if (starts-with(., '/')) then . else '//' || .), ' | ')"/>
+  </xsl:function>
+
+  <!-- The top-level branches of a union, trimmed; empty when one of them is not a plain
+       relative or absolute path (see tw:descendants). -->
+  <xsl:function name="tw:branches" as="xs:string*">
+    <xsl:param name="context" as="xs:string"/>
+    <xsl:variable name="tokens" as="xs:string*">
+      <xsl:analyze-string select="$context" regex="'[^']*'|&quot;[^&quot;]*&quot;|[\[\]\(\)\{{\}}|]">
+        <xsl:matching-substring><xsl:sequence select="."/></xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <!-- Top-level text with nested parts blanked, and the branches split at top-level bars. -->
+    <xsl:variable name="split" as="map(xs:string, item()*)">
+      <xsl:iterate select="$tokens">
+        <xsl:param name="depth" as="xs:integer" select="0"/>
+        <xsl:param name="branch" as="xs:string" select="''"/>
+        <xsl:param name="done" as="xs:string*" select="()"/>
+        <xsl:param name="outside" as="xs:string" select="''"/>
+        <xsl:on-completion select="map{'branches': ($done, $branch), 'outside': $outside}"/>
+        <xsl:variable name="opens" select=". = ('[', '(', '{')"/>
+        <xsl:variable name="closes" select=". = (']', ')', '}')"/>
+        <xsl:choose>
+          <xsl:when test=". = '|' and $depth = 0">
+            <xsl:next-iteration>
+              <xsl:with-param name="branch" select="''"/>
+              <xsl:with-param name="done" select="($done, $branch)"/>
+              <xsl:with-param name="outside" select="$outside || ' | '"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:next-iteration>
+              <xsl:with-param name="depth" select="$depth + (if ($opens) then 1
+                  else if ($closes) then -1 else 0)"/>
+              <xsl:with-param name="branch" select="$branch || ."/>
+              <xsl:with-param name="outside" select="$outside || (if ($depth = 0 and not($opens))
+                  then . else ' ')"/>
+            </xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:variable name="branches" select="$split?branches ! normalize-space(.)"/>
+    <xsl:variable name="step" select="'^(/|@|\*|(child|attribute|descendant|descendant-or-self|self|namespace)::|(text|node|comment|processing-instruction|element|attribute|document-node|namespace-node)\s*\(|[\p{L}_][\w.\-]*(:([\p{L}_][\w.\-]*|\*))?\s*($|[\[/]))'"/>
+    <xsl:sequence select="if (matches($split?outside, '(^|\s)(union|intersect|except)(\s|$)')
+        or (some $b in $branches satisfies not(matches($b, $step)))) then () else $branches"/>
   </xsl:function>
 
   <!-- True when the pattern can visit just the nodes its contexts select (see the top). -->

@@ -3,22 +3,21 @@ grammars), the project's rules and other Schematron. Each layer returns :class:`
 ``teiwright.validate.reports`` formats them.
 
 Schemas are loaded and compiled once per process and shared by every file of a run; the document
-is parsed once by lxml and, when a Schematron layer runs, once by Saxon.
+is parsed once by lxml and, when a Schematron layer runs, once by Saxon in a child process
+(:mod:`teiwright.validate.schematron_process`), at the same time.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from teiwright.fileio import write_text
-from teiwright.validate import relaxng, rulesets, saxon, schematron, wellformed, xsd
+from teiwright.validate import relaxng, schematron, schematron_process, wellformed, xsd
 from teiwright.validate.findings import FileReport, Finding
 from teiwright.validate.options import LAYERS, Options
+from teiwright.xmlsafe import prolog_declares_nothing
 
 __all__ = ["LAYERS", "FileReport", "Finding", "Options", "validate_file"]
 
@@ -26,40 +25,42 @@ __all__ = ["LAYERS", "FileReport", "Finding", "Options", "validate_file"]
 def validate_file(path: Path, options: Options | None = None) -> FileReport:
     """Run every chosen layer that applies to one file.
 
-    Two threads share the work, so that on two cores the largest costs overlap: a helper thread
-    does everything lxml does (the safe parse, the XSD, RELAX NG: libxml2 releases the GIL),
-    while this thread starts Saxon and compiles the Schematron, then, once the helper has found
-    the file safe, lets Saxon parse it and run the rules. Until the helper is done, only it
-    touches the lxml tree.
+    The Schematron layers run in a child process while this one does everything lxml does (the
+    safe parse, the XSD, RELAX NG), so on two cores the largest costs overlap. The child gets
+    the file as soon as its prolog is known to declare nothing, before lxml has parsed it; a file
+    that lxml then refuses gets only its well-formedness findings.
     """
     options = options or Options()
     report = FileReport(str(path))
     report.layers.append("wellformed")
-    grammars = _grammars(options)
-    parsed = _helper().submit(wellformed.parse, path)
-    try:
-        schemas = rulesets.chosen(options)
-    finally:
-        tree, problems = parsed.result()
+    data, problems = wellformed.read(path)
+    report.findings.extend(problems)
+    if data is None:
+        return report
+    early = _send(path, options) if prolog_declares_nothing(data) else None
+    tree, problems = wellformed.parse(data, path)
     report.findings.extend(problems)
     if tree is None:
         return report
-    checked = _helper().submit(_lxml_layers, tree, path, options, grammars)
-    try:
-        reports = _run_schematrons(path, schemas, options)
-    finally:
-        findings, layers = checked.result()
+    pending = early or _send(path, options)
+    findings, layers = _lxml_layers(tree, path, options, _grammars(options))
     report.findings.extend(findings)
     report.layers.extend(layers)
-    for compiled, svrl in reports:
-        report.findings.extend(schematron.findings(compiled, svrl, tree, str(path)))
-        report.layers.append(f"schematron:{compiled.name}")
+    for schema_report in pending.result() if pending is not None else []:
+        if options.svrl_dir is not None:
+            name = f"{path.stem}.{schema_report.schema.name}.svrl"
+            write_text(options.svrl_dir / name, schema_report.svrl, force=True)
+        report.findings.extend(schematron.findings(schema_report.schema, schema_report.svrl,
+                                                   tree, str(path)))
+        report.layers.append(f"schematron:{schema_report.schema.name}")
     return report
 
 
-@cache
-def _helper() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="teiwright-relaxng")
+def _send(path: Path, options: Options) -> schematron_process.Pending | None:
+    """The file sent to the Schematron child, when some Schematron layer applies."""
+    if not schematron_process.applies(options):
+        return None
+    return schematron_process.child().submit(path, options)
 
 
 def _lxml_layers(tree: etree._ElementTree, path: Path, options: Options,
@@ -81,26 +82,9 @@ def _lxml_layers(tree: etree._ElementTree, path: Path, options: Options,
 
 
 def _grammars(options: Options) -> list[tuple[str, relaxng.Grammar]]:
-    """The RELAX NG grammars this run applies (loaded here, in the calling thread)."""
+    """The RELAX NG grammars this run applies (each loaded once per process)."""
     if not options.runs("relaxng"):
         return []
     chosen = [("relaxng", relaxng.tei_all())]
     chosen += [(f"relaxng:{extra.name}", relaxng.load(extra.resolve())) for extra in options.rng]
     return chosen
-
-
-def _run_schematrons(path: Path, families: list[rulesets.SchemaFamily],
-                     options: Options) -> list[tuple[schematron.CompiledSchema, str]]:
-    """The SVRL of each schema (Saxon only; the lxml tree is not touched here)."""
-    if not families:
-        return []
-    document: Any = saxon.parse_file(str(path.resolve()))
-    names = saxon.element_names(document)
-    reports = []
-    for family in families:
-        compiled = family.for_names(names)
-        svrl = schematron.run_svrl(compiled, document, str(path))
-        if options.svrl_dir is not None:
-            write_text(options.svrl_dir / f"{path.stem}.{compiled.name}.svrl", svrl, force=True)
-        reports.append((compiled, svrl))
-    return reports

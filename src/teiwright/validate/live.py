@@ -2,10 +2,10 @@
 
 The TEI embeds 93 patterns, a third of them about ODD markup (``elementSpec``, ``attDef`` …) that
 ordinary documents never contain; each still costs a pass over the document. A rule whose context
-is a plain path of element names (predicates aside) can only match an element named by its last
-step, so if none of the names in the context occurs in the document, the rule cannot fire. A
-pattern all of whose rules are like that, and none of whose names occur, is left out: the result
-is the same, only faster. Contexts with wildcards, attributes, functions or variables are always
+is a plain path of element names (predicates aside) can only match when every name on the path
+occurs in the document (``tei:listRef/tei:ptr`` needs both); for other shapes of names, when at
+least one does. A pattern none of whose rules can match is left out: the result is the same,
+only faster. Contexts with wildcards, attributes, functions or variables are always
 kept. The kept patterns become a phase of their own, which carries the chosen phase's lets.
 """
 
@@ -21,6 +21,8 @@ from teiwright.validate.schematron_load import SCH, LoadedSchema
 LIVE_PHASE = "teiwright-live"
 _NAME = re.compile(r"(?:[\w.\-]+:)?([\w.\-]+)")
 _ALWAYS = re.compile(r"[*@$]|\w\s*\(|::\s*node|^\s*/\s*$")
+_GROUP = re.compile(r"\([^()]*\)")
+_PLAIN_PATH = re.compile(r"\s*(//?\s*)?[\w.\-]+(:[\w.\-]+)?(\s*//?\s*[\w.\-]+(:[\w.\-]+)?)*\s*")
 
 
 def _skeleton(context: str) -> str:
@@ -52,18 +54,54 @@ def context_names(context: str) -> frozenset[str] | None:
     return names or None
 
 
-def pattern_names(pattern: etree._Element) -> frozenset[str] | None:
-    """The union of a pattern's rule names, or None when any rule may match anything."""
-    if pattern.get("is-a") is not None:
+def _branches(skeleton: str) -> list[str]:
+    """The top-level alternatives of a skeleton: split at ``|`` outside parentheses."""
+    branches = [""]
+    depth = 0
+    for char in skeleton:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            branches.append("")
+        else:
+            branches[-1] += char
+    return branches
+
+
+def _required(branch: str) -> frozenset[str] | None:
+    """The names that must all occur for a branch to match, when it is a plain path of names
+    (``tei:div//tei:note``: a note inside a div needs both); parenthesised alternatives, as in
+    ``(tei:a | tei:b)/tei:c``, require only the names outside them. None when that cannot be
+    said."""
+    outside = branch
+    while True:
+        shorter = _GROUP.sub(" ", outside)
+        if shorter == outside:
+            break
+        outside = shorter
+    if not _PLAIN_PATH.fullmatch(outside):
         return None
-    names: set[str] = set()
+    return frozenset(_NAME.findall(outside)) or None
+
+
+def can_match(context: str, names: frozenset[str]) -> bool:
+    """False only when a rule context cannot match any element of a document with these local
+    names: some name each of its alternatives needs is missing."""
+    if context_names(context) is None:
+        return True
+    for branch in _branches(_skeleton(context)):
+        required = _required(branch)
+        if required is not None and required <= names:
+            return True
+        if required is None and frozenset(_NAME.findall(branch)) & names:
+            return True
+    return False
+
+
+def _may_fire(pattern: etree._Element, names: frozenset[str]) -> bool:
+    if pattern.get("is-a") is not None:
+        return True
     rules = [r for r in pattern.findall(f"{{{SCH}}}rule") if r.get("abstract") != "true"]
-    for rule in rules:
-        found = context_names(rule.get("context") or "")
-        if found is None:
-            return None
-        names |= found
-    return frozenset(names) if rules else None
+    return not rules or any(can_match(rule.get("context") or "", names) for rule in rules)
 
 
 def active_patterns(schema: LoadedSchema, phase: str) -> list[etree._Element]:
@@ -90,12 +128,7 @@ def with_ids(schema: LoadedSchema) -> LoadedSchema:
 
 def live_ids(patterns: list[etree._Element], names: frozenset[str]) -> frozenset[str]:
     """Ids of the patterns that may fire on a document with these element local names."""
-    live = set()
-    for pattern in patterns:
-        needed = pattern_names(pattern)
-        if needed is None or needed & names:
-            live.add(str(pattern.get("id")))
-    return frozenset(live)
+    return frozenset(str(p.get("id")) for p in patterns if _may_fire(p, names))
 
 
 def restricted(schema: LoadedSchema, phase: str, live: frozenset[str]) -> LoadedSchema:

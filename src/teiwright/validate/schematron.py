@@ -34,13 +34,20 @@ _ROLES = {
 
 
 @dataclass(frozen=True)
-class CompiledSchema:
-    """A Schematron schema ready to run: its name (the rule-id prefix) and its stylesheet."""
+class SchemaInfo:
+    """What a report needs to know of the schema that made it: its name (the rule-id prefix),
+    its file, and the ``extends`` it could not resolve."""
 
     name: str
     source: Path
-    executable: Any
     missing_extends: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompiledSchema(SchemaInfo):
+    """A Schematron schema ready to run: its description and its stylesheet."""
+
+    executable: Any
 
 
 @cache
@@ -74,7 +81,7 @@ def to_xslt(schema: LoadedSchema, phase: str = "#DEFAULT") -> str:
 def compile_schema(schema: LoadedSchema, name: str, phase: str = "#DEFAULT") -> CompiledSchema:
     """Compile a resolved schema for one phase."""
     executable = saxon.compile_text(to_xslt(schema, phase), str(schema.path))
-    return CompiledSchema(name, schema.path, executable, tuple(schema.missing_extends))
+    return CompiledSchema(name, schema.path, tuple(schema.missing_extends), executable)
 
 
 def run_svrl(schema: CompiledSchema, document: Any, path: str) -> str:
@@ -92,7 +99,7 @@ def severity(role: str | None) -> str:
     return _ROLES.get((role or "").strip().lower(), "error")
 
 
-def findings(schema: CompiledSchema, svrl: str, tree: etree._ElementTree,
+def findings(schema: SchemaInfo, svrl: str, tree: etree._ElementTree,
              path: str) -> list[Finding]:
     """Findings from an SVRL report, located through the lxml tree of the same file."""
     report = parse_bytes(svrl.encode("utf-8"), f"SVRL of {schema.source.name}").getroot()
@@ -109,7 +116,7 @@ def findings(schema: CompiledSchema, svrl: str, tree: etree._ElementTree,
     return result
 
 
-def _finding(schema: CompiledSchema, node: etree._Element, pattern: str,
+def _finding(schema: SchemaInfo, node: etree._Element, pattern: str,
              tree: etree._ElementTree, path: str) -> Finding:
     location = node.get("location") or "/"
     text = node.find(f"{{{SVRL}}}text")

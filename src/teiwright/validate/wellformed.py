@@ -25,13 +25,17 @@ _HINTS = {
 }
 
 
-def parse(path: Path) -> tuple[etree._ElementTree | None, list[Finding]]:
-    """The parsed tree (or None) and the findings of this layer."""
+def read(path: Path) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes (or None) and the finding that says why it cannot be read."""
     try:
-        data = read_bytes(path, limit=MAX_XML_BYTES)
+        return read_bytes(path, limit=MAX_XML_BYTES), []
     except InputError as error:
         return None, [Finding(str(path), 1, 1, "error", error.message, UNREADABLE,
                               "check the path and its permissions", layer="wellformed")]
+
+
+def parse(data: bytes, path: Path) -> tuple[etree._ElementTree | None, list[Finding]]:
+    """The parsed tree (or None) and the findings of this layer."""
     try:
         return parse_bytes(data, path), []
     except InputError as error:
