@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,21 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
                        "</text></TEI>")
     assert main(["validate", str(invalid)]) == 1
     assert main(["validate", str(tmp_path / "missing.xml")]) == 2
+
+
+def test_the_program_exits_quickly_with_its_code_and_complete_outputs(tmp_path: Path) -> None:
+    """`teiwright` leaves with os._exit once its exit handlers have run: the exit code, the
+    streams and the written reports must all be whole."""
+    invalid = tmp_path / "invalid.xml"
+    invalid.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p/></body>'
+                       "</text></TEI>")
+    report = tmp_path / "report.json"
+    done = run("validate", "--format", "json", "-o", str(report), str(SEED_TEI), str(invalid))
+    assert done.returncode == 1
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line) for line in lines)
+    shown = run("validate", str(SEED_TEI), str(invalid))
+    assert shown.returncode == 1
+    assert "2 file(s) checked: 1 passed, 1 failed" in shown.stdout
+    assert run("validate", str(SEED_TEI)).returncode == 0
+    assert not list(tmp_path.glob("*.part"))

@@ -220,7 +220,7 @@ def test_rule_contexts_are_visited_from_the_root_as_the_same_nodes() -> None:
     stylesheet = etree.fromstring(schematron.to_xslt(
         schematron_load.LoadedSchema(Path("contexts.sch"), root)).encode())
     selects = [node.get("select") for node in stylesheet.iter(f"{{{XSL}}}apply-templates")
-               if node.get("mode", "").startswith("tw:p")]
+               if node.get("mode", "").startswith("teiwright-sch:p")]
     assert selects == list(DESCENDANT_CONTEXTS.values())
     xpath = saxon.processor().new_xpath_processor()
     xpath.declare_namespace("tei", "http://www.tei-c.org/ns/1.0")
@@ -229,3 +229,35 @@ def test_rule_contexts_are_visited_from_the_root_as_the_same_nodes() -> None:
         same = xpath.evaluate(f"deep-equal(({select}) ! generate-id(), "
                               f"//({context}) ! generate-id())")
         assert same is not None and same.head.boolean_value, context
+
+
+def test_compiled_stylesheets_are_cached_on_disk(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEIWRIGHT_CACHE", str(tmp_path))
+    schema = schematron_load.load(DATA / "features.sch")
+    first = schematron.to_xslt(schema)
+    entries = sorted(tmp_path.glob("*.xsl"))
+    assert len(entries) == 1 and entries[0].read_text(encoding="utf-8") == first
+    entries[0].write_text(first.replace("<svrl:schematron-output", "<svrl:schematron-output "
+                                        'from-cache="yes"'), encoding="utf-8")
+    assert 'from-cache="yes"' in schematron.to_xslt(schema)
+    phases = schema.phases()
+    assert phases and 'from-cache' not in schematron.to_xslt(schema, phases[0])
+    assert len(list(tmp_path.glob("*.xsl"))) == 2
+
+
+def test_a_schema_may_bind_any_prefix(tmp_path: Path) -> None:
+    """The compiler's own names do not clash with a schema's namespaces (it once used "tw")."""
+    schema = tmp_path / "prefixes.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3" '
+        'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:tw="urn:mine">'
+        '<ns prefix="tw" uri="urn:mine"/><ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>'
+        '<xsl:function name="tw:short" as="xs:boolean"><xsl:param name="s"/>'
+        '<xsl:sequence select="string-length($s) lt 3"/></xsl:function>'
+        '<pattern id="short"><rule context="tei:title"><report test="tw:short(.)">short title'
+        "</report></rule></pattern></schema>", encoding="utf-8")
+    document = tmp_path / "doc.xml"
+    document.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><title>ab</title></TEI>',
+                        encoding="utf-8")
+    assert [(f.rule, f.line) for f in run(schema, document)] == [("prefixes:short", 1)]

@@ -184,19 +184,19 @@ def test_simplification_removes_dead_branches_and_detects_an_empty_language() ->
 
 def test_specialised_grammars_are_cached_on_disk(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from teiwright.validate import grammar_cache
+    from teiwright.validate import schema_cache
 
     monkeypatch.setenv("TEIWRIGHT_CACHE", str(tmp_path / "cache"))
     grammar = relaxng.tei_all()
     kept = frozenset(t for t in grammar.tags if t) & relaxng.profile_tags()
-    assert grammar_cache.load(grammar.path, kept) is None
+    assert schema_cache.load(grammar.path, kept) is None
     tree = specialize.specialise(grammar.root, grammar.tags, kept)
-    grammar_cache.store(grammar.path, kept, tree)
-    again = grammar_cache.load(grammar.path, kept)
+    schema_cache.store(grammar.path, kept, tree)
+    again = schema_cache.load(grammar.path, kept)
     assert again is not None and etree.tostring(again) == etree.tostring(tree)
-    assert grammar_cache.load(grammar.path, kept - {next(iter(kept))}) is None
+    assert schema_cache.load(grammar.path, kept - {next(iter(kept))}) is None
     monkeypatch.setenv("TEIWRIGHT_CACHE", "off")
-    assert grammar_cache.folder() is None and grammar_cache.load(grammar.path, kept) is None
+    assert schema_cache.folder() is None and schema_cache.load(grammar.path, kept) is None
 
 
 def test_jing_messages_on_request(documents: list[Path]) -> None:

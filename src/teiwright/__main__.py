@@ -1,3 +1,3 @@
-from teiwright.cli import main
+from teiwright.cli import console
 
-raise SystemExit(main())
+console()

@@ -15,9 +15,11 @@
   expression from the root, //(c1 | c2 | ...), and exactly those nodes are visited (a pattern P
   matches a node iff the node is in //(P); written //P where that is the same set, which Saxon
   answers from its tree indexes: see tw:descendants), far faster than walking every node once per
-  pattern (the TEI has 93 patterns). Otherwise the pattern's mode walks the whole document. Lets are tunnel parameters, so every rule sees the
-  schema's, the phase's and its pattern's variables. The output is SVRL; locations are XPaths of the
-  form /Q{ns}name[n]/@attr, which teiwright maps back to line numbers. svrl:fired-rule is not
+  pattern (the TEI has 93 patterns). Otherwise the pattern's mode walks the whole document.
+
+  The schema's and the phase's lets are global variables (evaluated once, on the document); a
+  pattern's lets are tunnel parameters of its pass. The output is SVRL; locations are XPaths of
+  the form /Q{ns}name[n]/@attr, which teiwright maps back to line numbers. svrl:fired-rule is not
   emitted: it would name every matched node and teiwright does not need it.
 -->
 <xsl:stylesheet version="3.0"
@@ -27,7 +29,7 @@
     xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tw="urn:teiwright:schematron"
-    exclude-result-prefixes="sch xs">
+    exclude-result-prefixes="sch xs tw">
 
   <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
   <xsl:output method="xml" indent="no"/>
@@ -56,31 +58,33 @@
     <axsl:stylesheet version="3.0">
       <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
       <xsl:namespace name="svrl" select="'http://purl.oclc.org/dsdl/svrl'"/>
-      <xsl:namespace name="tw" select="'urn:teiwright:schematron'"/>
+      <!-- The generated code's own names (modes, the location function) use a prefix that a
+           schema's sch:ns is unlikely to bind: "tw", used here before, clashed with one. -->
+      <xsl:namespace name="teiwright-sch" select="'urn:teiwright:schematron'"/>
       <xsl:for-each select="/sch:schema/sch:ns">
         <xsl:namespace name="{@prefix}" select="string(@uri)"/>
       </xsl:for-each>
       <xsl:attribute name="exclude-result-prefixes" select="'#all'"/>
       <axsl:output method="xml" indent="no"/>
       <xsl:copy-of select="/sch:schema/xsl:*"/>
+      <xsl:apply-templates select="$global-lets" mode="variable"/>
       <xsl:for-each select="$active-patterns">
-        <axsl:mode name="tw:p{position()}"
+        <axsl:mode name="teiwright-sch:p{position()}"
             on-no-match="{if (tw:flat(.)) then 'deep-skip' else 'shallow-skip'}"/>
       </xsl:for-each>
       <xsl:call-template name="location-function"/>
       <xsl:call-template name="root-template"/>
       <xsl:for-each select="$active-patterns">
         <xsl:apply-templates select="." mode="rules">
-          <xsl:with-param name="mode" select="'tw:p' || position()"/>
+          <xsl:with-param name="mode" select="'teiwright-sch:p' || position()"/>
         </xsl:apply-templates>
       </xsl:for-each>
     </axsl:stylesheet>
   </xsl:template>
 
-  <!-- The entry point of the generated stylesheet: lets, then one pass per active pattern. -->
+  <!-- The entry point of the generated stylesheet: one pass per active pattern. -->
   <xsl:template name="root-template">
     <axsl:template match="/">
-      <xsl:apply-templates select="$global-lets" mode="variable"/>
       <svrl:schematron-output title="{normalize-space(/sch:schema/sch:title)}"
           phase="{$chosen-phase}" schemaVersion="{/sch:schema/@schemaVersion}">
         <xsl:for-each select="/sch:schema/sch:ns">
@@ -91,10 +95,10 @@
             <xsl:apply-templates select="tw:pattern-lets(.)" mode="variable"/>
             <svrl:active-pattern id="{(@id, 'pattern-' || position())[1]}"
                 name="{normalize-space(sch:title)}"/>
-            <axsl:apply-templates mode="tw:p{position()}">
+            <axsl:apply-templates mode="teiwright-sch:p{position()}">
               <xsl:attribute name="select" select="if (tw:flat(.)) then
                   string-join(tw:contexts(.) ! tw:descendants(.), ' | ') else '.'"/>
-              <xsl:for-each select="$global-lets, tw:pattern-lets(.)">
+              <xsl:for-each select="tw:pattern-lets(.)">
                 <axsl:with-param name="{@name}" select="${@name}" tunnel="yes"/>
               </xsl:for-each>
             </axsl:apply-templates>
@@ -195,7 +199,7 @@
       <xsl:variable name="rule" select="."/>
       <axsl:template mode="{$mode}" priority="{count($rules) - position() + 1}">
         <xsl:attribute name="match" select="tw:subst(@context, $pattern)"/>
-        <xsl:for-each select="$global-lets, tw:pattern-lets($pattern)">
+        <xsl:for-each select="tw:pattern-lets($pattern)">
           <axsl:param name="{@name}" tunnel="yes"/>
         </xsl:for-each>
         <xsl:variable name="checks" as="element()*"
@@ -239,7 +243,7 @@
         <xsl:for-each select="(@id, @flag, (@role, $rule/@role)[1])">
           <xsl:attribute name="{local-name()}" select="."/>
         </xsl:for-each>
-        <axsl:attribute name="location" select="tw:location(.)"/>
+        <axsl:attribute name="location" select="teiwright-sch:location(.)"/>
         <svrl:text>
           <xsl:apply-templates select="node()" mode="text"/>
         </svrl:text>
@@ -289,7 +293,7 @@
 
   <!-- The generated stylesheet's location function: a path of /Q{ns}name[n] steps. -->
   <xsl:template name="location-function">
-    <axsl:function name="tw:location" as="xs:string">
+    <axsl:function name="teiwright-sch:location" as="xs:string">
       <axsl:param name="node" as="node()"/>
       <axsl:sequence>
         <xsl:attribute name="select">

@@ -30,7 +30,7 @@ from lxml import etree
 
 from teiwright.errors import InputError
 from teiwright.resources import schema
-from teiwright.validate import grammar_cache, jing, rnc, specialize
+from teiwright.validate import jing, rnc, schema_cache, specialize
 from teiwright.validate.findings import Finding
 from teiwright.xmlsafe import parse_file
 
@@ -65,10 +65,10 @@ class Grammar:
         wanted = used | profile_tags()
         key = frozenset(tag for tag in self.tags if tag is not None and tag in wanted)
         if key not in self.cache:
-            tree = grammar_cache.load(self.path, key)
+            tree = schema_cache.load(self.path, key)
             if tree is None:
                 tree = specialize.specialise(self.root, self.tags, key)
-                grammar_cache.store(self.path, key, tree)
+                schema_cache.store(self.path, key, tree)
             self.cache[key] = None if specialize.empty_language(tree) else _compile(tree,
                                                                                     self.path)
         return self.cache[key]

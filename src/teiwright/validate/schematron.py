@@ -18,8 +18,9 @@ from lxml import etree
 from saxonche import PySaxonApiError
 
 from teiwright.errors import InputError
+from teiwright.fileio import read_bytes
 from teiwright.resources import stylesheet
-from teiwright.validate import saxon
+from teiwright.validate import saxon, schema_cache
 from teiwright.validate.findings import Finding
 from teiwright.validate.locations import line_of, readable
 from teiwright.validate.schematron_load import LoadedSchema
@@ -64,17 +65,33 @@ def check_phase(schema: LoadedSchema, phase: str) -> None:
 
 
 def to_xslt(schema: LoadedSchema, phase: str = "#DEFAULT") -> str:
-    """The XSLT 3 text teiwright's compiler makes of a resolved schema."""
+    """The XSLT 3 text teiwright's compiler makes of a resolved schema (kept on disk, see
+    :mod:`teiwright.validate.schema_cache`)."""
     check_phase(schema, phase)
     text = etree.tostring(schema.root, encoding="unicode")
+    key = schema_cache.stylesheet_key(_compiler_text(), text, phase)
+    cached = schema_cache.load_stylesheet(key)
+    if cached is not None:
+        return cached
+    result = _run_compiler(text, schema.path, phase)
+    schema_cache.store_stylesheet(key, result)
+    return result
+
+
+@cache
+def _compiler_text() -> str:
+    return read_bytes(stylesheet("schematron/compile.xsl")).decode("utf-8")
+
+
+def _run_compiler(text: str, path: Path, phase: str) -> str:
     compiler = _compiler()
     compiler.set_parameter("phase", saxon.processor().make_string_value(phase))
     try:
-        document = saxon.parse_text(text, str(schema.path))
+        document = saxon.parse_text(text, str(path))
         result: str = compiler.transform_to_string(xdm_node=document)
     except PySaxonApiError as exc:
         raise InputError(f"Schematron does not compile: {saxon.first_line(exc)}",
-                         path=schema.path) from None
+                         path=path) from None
     return result
 
 

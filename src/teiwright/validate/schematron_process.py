@@ -114,21 +114,15 @@ class Child:
         return answer
 
     def close(self) -> None:
-        """End the child: it exits when its input closes, or at once when it is still working
-        on a file whose answer nobody will read."""
+        """End the child: it exits by itself once its input closes (not waited for: its exit
+        tears down Saxon, which would add to this process's own), or is killed at once while
+        still working on a file whose answer nobody will read."""
         if self._unanswered:
             self._process.kill()
-        if self._process.stdin is not None and not self._process.stdin.closed:
-            with contextlib.suppress(OSError):
-                self._process.stdin.close()
-        try:
-            self._process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        if self._process.stdout is not None:
-            self._process.stdout.close()
-        self._errors.close()
+        for stream in (self._process.stdin, self._process.stdout, self._errors):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def _send(self, line: str) -> None:
         stdin = self._process.stdin
