@@ -78,6 +78,20 @@ def test_a_dead_child_is_reported_in_one_line() -> None:
         child.close()
 
 
+def test_without_a_child_the_work_is_done_here(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def cannot_start() -> schematron_process.Child:
+        raise OSError("no interpreter to start")
+
+    monkeypatch.setattr(schematron_process, "child", cannot_start)
+    monkeypatch.setattr(schematron_process, "_CANNOT_START", False)
+    broken = tmp_path / "broken.xml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    assert [f.rule for f in validate_file(broken).findings] == ["teiwright:note-numbering"]
+    assert schematron_process._CANNOT_START
+    assert isinstance(schematron_process.send(broken, Options()), schematron_process.InProcess)
+
+
 @pytest.mark.parametrize(("text", "plain"), [
     ('<?xml version="1.0"?>\n<!-- a comment -->\n<TEI/>', True),
     ("\ufeff<TEI/>", True),

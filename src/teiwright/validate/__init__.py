@@ -56,11 +56,11 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     return report
 
 
-def _send(path: Path, options: Options) -> schematron_process.Pending | None:
+def _send(path: Path, options: Options) -> schematron_process.PendingReports | None:
     """The file sent to the Schematron child, when some Schematron layer applies."""
     if not schematron_process.applies(options):
         return None
-    return schematron_process.child().submit(path, options)
+    return schematron_process.send(path, options)
 
 
 def _lxml_layers(tree: etree._ElementTree, path: Path, options: Options,

@@ -146,10 +146,41 @@ class Child:
 
 @cache
 def child() -> Child:
-    """This process's Schematron child, started on first use and ended at exit."""
+    """This process's Schematron child, started on first use and ended at exit. One caller at a
+    time: answers come back in the order requests were sent."""
     started = Child()
     atexit.register(started.close)
     return started
+
+
+class InProcess:
+    """A request answered in this process, when no child process can be started."""
+
+    def __init__(self, path: Path, options: Options) -> None:
+        self._path = path
+        self._options = options
+
+    def result(self) -> list[Report]:
+        return run(self._path, self._options)
+
+
+PendingReports = Pending | InProcess
+
+
+def send(path: Path, options: Options) -> PendingReports:
+    """The file's Schematron reports, to be collected with ``result()``: from the child, or,
+    where a process cannot be started (no usable interpreter path, a sandbox), from this
+    process, slower but the same."""
+    global _CANNOT_START
+    if not _CANNOT_START:
+        try:
+            return child().submit(path, options)
+        except OSError:
+            _CANNOT_START = True
+    return InProcess(path, options)
+
+
+_CANNOT_START = False
 
 
 def _child_environment() -> dict[str, str]:
