@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import cache
 
 from lxml import etree
 
@@ -83,18 +84,30 @@ def _required(branch: str) -> frozenset[str] | None:
     return frozenset(_NAME.findall(outside)) or None
 
 
+@cache
+def _needs(context: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
+    """What each alternative of a context needs: its names, and whether it needs all of them
+    (a plain path) or any one; None when the context may match anything. Decided once per
+    context, since every file asks again."""
+    if context_names(context) is None:
+        return None
+    needs = []
+    for branch in _branches(_skeleton(context)):
+        required = _required(branch)
+        if required is not None:
+            needs.append((required, True))
+        else:
+            needs.append((frozenset(_NAME.findall(branch)), False))
+    return tuple(needs)
+
+
 def can_match(context: str, names: frozenset[str]) -> bool:
     """False only when a rule context cannot match any element of a document with these local
     names: some name each of its alternatives needs is missing."""
-    if context_names(context) is None:
+    needs = _needs(context)
+    if needs is None:
         return True
-    for branch in _branches(_skeleton(context)):
-        required = _required(branch)
-        if required is not None and required <= names:
-            return True
-        if required is None and frozenset(_NAME.findall(branch)) & names:
-            return True
-    return False
+    return any(wanted <= names if every else bool(wanted & names) for wanted, every in needs)
 
 
 def _may_fire(pattern: etree._Element, names: frozenset[str]) -> bool:
