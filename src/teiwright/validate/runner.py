@@ -36,8 +36,10 @@ def run(files: list[Path], options: Options, plan: parallel.Plan | None = None,
     return reports
 
 
-def terminal_progress(stream: TextIO = sys.stderr) -> Callable[[int, int, Path], None] | None:
-    """A progress printer for a terminal, or None when stderr is a pipe or a file."""
+def terminal_progress(stream: TextIO | None = None) -> Callable[[int, int, Path], None] | None:
+    """A progress printer for a terminal, or None when stderr is a pipe or a file. The stream
+    is looked up when called (a default bound at import would keep a replaced, closed one)."""
+    stream = stream if stream is not None else sys.stderr
     if not stream.isatty():
         return None
 
