@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from teiwright.convert.markers import Candidate, align
 from teiwright.errors import InputError
 from teiwright.pipeline import comparable, convert_file
 from teiwright.textview import document_divs, render_text
@@ -169,3 +170,41 @@ REGRESSIONS = [
 @pytest.mark.parametrize("data", REGRESSIONS)
 def test_regressions(data: bytes, tmp_path: Path, grammar: Grammar) -> None:
     convert_and_check(data, tmp_path, grammar)
+
+
+def _align_by_scanning(options: list[list[Candidate]]) -> list[Candidate | None]:
+    """The marker alignment as first written: every candidate scans every earlier state. Kept
+    here as the reference the one-sweep version must agree with."""
+    states: list[dict[int, tuple[int, int, int]]] = []
+    prev: dict[int, tuple[int, int, int]] = {-1: (0, -1, -1)}
+    for cands in options:
+        current: dict[int, tuple[int, int, int]] = {}
+        best_prev = max(prev.items(), key=lambda kv: (kv[1][0], -kv[1][1]))
+        current[-1] = (best_prev[1][0] - 20, best_prev[1][1], best_prev[0])
+        for index, cand in enumerate(cands):
+            viable = [(v[0], -v[1], k) for k, v in prev.items() if v[1] < cand.start]
+            if viable:
+                total, _, key = max(viable)
+                current[index] = (total + cand.score, cand.end - 1, key)
+        states.append(current)
+        prev = current
+    choice: list[Candidate | None] = [None] * len(options)
+    if states:
+        key = max(prev.items(), key=lambda kv: (kv[1][0], -kv[1][1]))[0]
+        for i in range(len(options) - 1, -1, -1):
+            choice[i] = options[i][key] if key >= 0 else None
+            key = states[i][key][2]
+    return choice
+
+
+CANDIDATE_LISTS = st.lists(st.lists(
+    st.builds(lambda start, width, score: Candidate(start, start + width, score, "t"),
+              st.integers(0, 60), st.integers(1, 3), st.integers(1, 30)),
+    max_size=6).map(lambda cands: sorted(cands, key=lambda c: c.start)), max_size=8)
+
+
+@SETTINGS
+@given(CANDIDATE_LISTS)
+def test_marker_alignment_agrees_with_the_scanning_reference(
+        options: list[list[Candidate]]) -> None:
+    assert align(options) == _align_by_scanning(options)

@@ -11,6 +11,7 @@ Whatever white space does not survive normalisation is kept by marking the piece
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from teiwright.convert.blocks import (
@@ -61,6 +62,7 @@ class _Lifter:
     def __init__(self, text: str, cuts: list[_Cut], index: LineIndex) -> None:
         self.text = text
         self.cuts = sorted(cuts, key=lambda c: c.start)
+        self.starts = [cut.start for cut in self.cuts]
         self.index = index
 
     def lift(self, start: int, end: int) -> Inline:
@@ -75,8 +77,9 @@ class _Lifter:
         anchors: list[Anchor] = []
         pos = start
         length = 0
-        for cut in self.cuts:
-            if cut.start < start or cut.end > end:
+        first = bisect_left(self.starts, start)  # the cuts inside [start, end), not all of them
+        for cut in self.cuts[first : bisect_right(self.starts, end, lo=first)]:
+            if cut.end > end:
                 continue
             piece = self.text[pos : cut.start]
             out.append(piece)

@@ -146,12 +146,20 @@ def align(options: list[list[Candidate]]) -> list[Candidate | None]:
         current: dict[int, tuple[int, int, int]] = {}
         best_prev = max(prev.items(), key=lambda kv: (kv[1][0], -kv[1][1]))
         current[-1] = (best_prev[1][0] + missing, best_prev[1][1], best_prev[0])
-        for index, cand in enumerate(cands):
-            viable = [(v[0], -v[1], k) for k, v in prev.items() if v[1] < cand.start]
-            if not viable:
-                continue
-            total, _, key = max(viable)
-            current[index] = (total + cand.score, cand.end - 1, key)
+        # The best earlier state ending before each candidate, in one sweep: earlier states by
+        # end position, candidates by start, a running maximum (a scan per candidate made long
+        # texts quadratic).
+        earlier = sorted(prev.items(), key=lambda kv: kv[1][1])
+        best: tuple[int, int, int] | None = None
+        taken = 0
+        for index in sorted(range(len(cands)), key=lambda i: cands[i].start):
+            cand = cands[index]
+            while taken < len(earlier) and earlier[taken][1][1] < cand.start:
+                key, (total, end, _) = earlier[taken]
+                best = max(best, (total, -end, key)) if best is not None else (total, -end, key)
+                taken += 1
+            if best is not None:
+                current[index] = (best[0] + cand.score, cand.end - 1, best[2])
         states.append(current)
         prev = current
     choice: list[Candidate | None] = [None] * len(options)
