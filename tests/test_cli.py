@@ -118,3 +118,6 @@ def test_the_program_exits_quickly_with_its_code_and_complete_outputs(tmp_path: 
     assert "2 file(s) checked: 1 passed, 1 failed" in shown.stdout
     assert run("validate", str(SEED_TEI)).returncode == 0
     assert not list(tmp_path.glob("*.part"))
+    for leaving_through_argparse in (["--help"], ["--version"], ["validate", "--help"]):
+        assert run(*leaving_through_argparse).returncode == 0
+    assert run("nonsense").returncode == 2

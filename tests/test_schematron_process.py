@@ -5,6 +5,8 @@ scan of the prolog, and Saxon's parser set not to load external entities."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,13 @@ def test_saxon_loads_no_external_entity(tmp_path: Path) -> None:
                        encoding="utf-8")
     document = processor().parse_xml(xml_file_name=str(hostile))
     assert "SECRET" not in document.string_value
+
+
+def test_the_child_does_not_import_from_the_working_folder(tmp_path: Path) -> None:
+    (tmp_path / "json.py").write_text("raise SystemExit('a json.py in the working folder')\n",
+                                      encoding="utf-8")
+    program = Path(sys.executable).parent / "teiwright"
+    done = subprocess.run([str(program), "validate", str(SEED_TEI)], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed" in done.stdout

@@ -94,19 +94,23 @@ def console() -> None:
     teardown only frees what the process holds: a validate run spends 0.05 to 0.1 s freeing the
     grammars and trees it cached. So the last exit handler flushes the standard streams and
     leaves with ``os._exit``; it is registered before anything else, so it runs after everything
-    else. Only the program does this; :func:`main` is what tests and other Python code call.
+    else. When main does not return (``--help`` and ``--version`` exit from argparse), the usual
+    way out is kept. Only the program does this; :func:`main` is what tests and other Python
+    code call.
     """
-    code = [EXIT_USAGE]
-    atexit.register(_leave_now, code)
-    code[0] = main()
-    sys.exit(code[0])
+    returned: list[int] = []
+    atexit.register(_leave_now, returned)
+    returned.append(main())
+    sys.exit(returned[0])
 
 
-def _leave_now(code: list[int]) -> None:
+def _leave_now(returned: list[int]) -> None:
+    if not returned:
+        return
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
-    os._exit(code[0])
+    os._exit(returned[0])
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -5,8 +5,8 @@ ordinary documents never contain; each still costs a pass over the document. A r
 is a plain path of element names (predicates aside) can only match when every name on the path
 occurs in the document (``tei:listRef/tei:ptr`` needs both); for other shapes of names, when at
 least one does. A pattern none of whose rules can match is left out: the result is the same,
-only faster. Contexts with wildcards, attributes, functions or variables are always
-kept. The kept patterns become a phase of their own, which carries the chosen phase's lets.
+only faster. Contexts with wildcards, attributes, functions or variables are always kept. The
+kept patterns become a phase of their own, which carries the chosen phase's lets.
 """
 
 from __future__ import annotations

@@ -88,7 +88,9 @@ class Child:
     def __init__(self) -> None:
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the child)
         self._process = subprocess.Popen(
-            [sys.executable, "-c", f"from {__name__} import main; main()"],
+            # -P: the working folder is not put on the child's import path (a json.py there
+            # must not shadow the standard library's)
+            [sys.executable, "-P", "-c", f"from {__name__} import main; main()"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
             env=_child_environment())
         self._unanswered = 0
