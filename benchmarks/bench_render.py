@@ -27,8 +27,8 @@ from lxml import etree
 
 from teiwright.render import render_html, render_pdf
 from teiwright.render.book import render_book
-from teiwright.render.saxon import compiled
 from teiwright.render.site import write_site
+from teiwright.render.transform import compiled
 from teiwright.xmlsafe import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]

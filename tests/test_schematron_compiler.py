@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from teiwright import saxon
 from teiwright.errors import InputError
-from teiwright.validate import embedded, relaxng, saxon, schematron, schematron_load
+from teiwright.validate import embedded, relaxng, schematron, schematron_load
 from teiwright.validate.findings import Finding
 from teiwright.validate.locations import line_of
 from teiwright.xmlsafe import parse_file

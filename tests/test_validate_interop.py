@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 
 from conftest import IN_CI, SHARED
-from teiwright.validate import assemble, jing, relaxng, saxon, schematron, schematron_load
+from teiwright import saxon
+from teiwright.validate import assemble, jing, relaxng, schematron, schematron_load
 from teiwright.validate.locations import line_of
 from teiwright.xmlsafe import parse_file
 

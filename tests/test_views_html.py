@@ -130,7 +130,7 @@ def test_notes_holding_blocks_stay_where_they_are_referenced() -> None:
 
 
 def test_stylesheets_are_compiled_once_per_process() -> None:
-    from teiwright.render.saxon import compiled
+    from teiwright.render.transform import compiled
 
     render_html(SEED_TEI)
     before = compiled.cache_info()

@@ -13,8 +13,9 @@ from functools import cache
 
 from lxml import etree
 
+from teiwright import saxon
 from teiwright.resources import schema
-from teiwright.validate import relaxng, saxon, schematron, schematron_load
+from teiwright.validate import relaxng, schematron, schematron_load
 from teiwright.validate.findings import Finding
 
 FRUS_RNC = "frus/frus.rnc"

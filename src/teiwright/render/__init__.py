@@ -12,7 +12,7 @@ from pathlib import Path
 
 from teiwright.errors import InputError
 from teiwright.fileio import write_bytes
-from teiwright.render.saxon import Source, load, transform
+from teiwright.render.transform import Source, load, transform
 from teiwright.resources import stylesheet
 
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}

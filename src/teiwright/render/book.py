@@ -9,8 +9,8 @@ from pathlib import Path
 from teiwright.fileio import write_bytes
 from teiwright.render import asset, paper_size, pdf_from_html
 from teiwright.render.collection import gather, manifest
-from teiwright.render.saxon import load_text, transform
 from teiwright.render.site import site_title
+from teiwright.render.transform import load_text, transform
 
 
 def render_book_html(folder: Path, paper: str = "letter",

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiwright.errors import InputError
-from teiwright.render.saxon import Source, load_checked
+from teiwright.render.transform import Source, load_checked
 from teiwright.xmlsafe import parse_file
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

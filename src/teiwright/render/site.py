@@ -17,7 +17,7 @@ from teiwright.fileio import write_bytes
 from teiwright.parallel import Plan, run_all
 from teiwright.render import web_assets
 from teiwright.render.collection import Collection, Document, Volume, gather, manifest
-from teiwright.render.saxon import load_text, transform
+from teiwright.render.transform import load_text, transform
 
 INDEX_PAGES = {"index.html": "documents", "persons.html": "persons",
                "glossary.html": "glossary"}

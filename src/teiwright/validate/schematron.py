@@ -17,10 +17,11 @@ from typing import Any
 from lxml import etree
 from saxonche import PySaxonApiError
 
+from teiwright import saxon
 from teiwright.errors import InputError
 from teiwright.fileio import read_bytes
 from teiwright.resources import stylesheet
-from teiwright.validate import saxon, schema_cache
+from teiwright.validate import schema_cache
 from teiwright.validate.findings import Finding
 from teiwright.validate.locations import line_of, readable
 from teiwright.validate.schematron_load import LoadedSchema

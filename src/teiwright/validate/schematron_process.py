@@ -51,7 +51,8 @@ def applies(options: Options) -> bool:
 
 def run(path: Path, options: Options) -> list[Report]:
     """The Schematron reports for one file, in this process (the child's work)."""
-    from teiwright.validate import rulesets, saxon, schematron
+    from teiwright import saxon
+    from teiwright.validate import rulesets, schematron
 
     families = rulesets.chosen(options)
     if not families:

@@ -1,4 +1,4 @@
-"""Saxon (saxonche) for the views: one processor and one compiled copy of each stylesheet per
+"""The views' stylesheets run on Saxon (:mod:`teiwright.saxon`): one compiled copy of each per
 process, and inputs handed to Saxon only after teiwright's safe parser has accepted them.
 
 Parameters may be strings, sequences of strings, parsed documents (:class:`Source`) or
@@ -14,9 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from saxonche import PySaxonApiError, PyXdmValue
+
+from teiwright import saxon
 from teiwright.errors import InputError
 from teiwright.resources import stylesheet
-from teiwright.saxon import processor
 from teiwright.xmlsafe import parse_bytes, parse_file
 
 
@@ -31,38 +33,31 @@ class Source:
 Param = str | Source | Sequence[str] | Sequence[Source]
 
 
-
-
 @cache
 def compiled(relative: str) -> Any:
     """A compiled XSLT 3 stylesheet from ``xslt/``, once per process."""
     path = stylesheet(relative)
-    xslt = processor().new_xslt30_processor()
     try:
-        return xslt.compile_stylesheet(stylesheet_file=str(path))
-    except Exception as exc:  # PySaxonApiError; a broken stylesheet is a teiwright bug
-        raise RuntimeError(f"{path}: stylesheet does not compile: {exc}") from exc
+        return saxon.compile_file(str(path))
+    except InputError as error:  # a bundled stylesheet that does not compile is a bug
+        raise RuntimeError(str(error)) from None
 
 
 def load(path: Path) -> Source:
-    """Check ``path`` with the safe parser, then give Saxon the same bytes."""
+    """Check ``path`` with the safe parser, then let Saxon read it."""
     parse_file(path)  # refuse unsafe or malformed input before Saxon sees it
     return load_checked(path)
 
 
 def load_checked(path: Path) -> Source:
     """Give Saxon a file that :func:`teiwright.xmlsafe.parse_file` has just accepted."""
-    try:
-        node = processor().parse_xml(xml_file_name=str(path.resolve()))
-    except Exception as exc:
-        raise InputError(f"Saxon cannot read it: {exc}", path=path) from None
-    return Source(path, node)
+    return Source(path, saxon.parse_file(str(path.resolve())))
 
 
 def load_text(text: str, name: str) -> Any:
     """Parse XML made by teiwright itself (a site manifest) into a Saxon node."""
     parse_bytes(text.encode("utf-8"), name)
-    return processor().parse_xml(xml_text=text)
+    return saxon.parse_text(text, name)
 
 
 def _value(value: Param, keep: list[Any]) -> Any:
@@ -72,9 +67,7 @@ def _value(value: Param, keep: list[Any]) -> Any:
     transform runs leaves Saxon with an invalid handle (and a fatal crash), so the caller
     keeps every item alive until the transform is done.
     """
-    from saxonche import PyXdmValue
-
-    proc = processor()
+    proc = saxon.processor()
     if isinstance(value, str):
         made = proc.make_string_value(value)
     elif isinstance(value, Source):
@@ -100,8 +93,9 @@ def transform(source: Source | Any, relative: str, **params: Param) -> str:
     where = source.path if isinstance(source, Source) else relative
     try:
         result: str | None = executable.transform_to_string(xdm_node=node)
-    except Exception as exc:  # saxonche raises PySaxonApiError, not exported on all versions
-        raise InputError(f"stylesheet {relative} failed: {exc}", path=where) from None
+    except PySaxonApiError as exc:
+        raise InputError(f"stylesheet {relative} failed: {saxon.first_line(exc)}",
+                         path=where) from None
     finally:
         executable.clear_parameters()
         keep.clear()
