@@ -129,3 +129,17 @@ def test_the_child_does_not_import_from_the_working_folder(tmp_path: Path) -> No
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
+
+
+def test_saxon_takes_the_depth_the_safe_parser_takes(tmp_path: Path) -> None:
+    """libxml2 allows 256 levels; the JDK parser under Saxon stopped at 100, so a deep but
+    accepted file failed the whole run. Both now agree."""
+    levels = 200
+    deep = tmp_path / "deep.xml"
+    deep.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<div>" * levels + "x"
+                    + "</div>" * levels + "</TEI>", encoding="utf-8")
+    document = processor().parse_xml(xml_file_name=str(deep))
+    assert document.string_value == "x"
+    report = validate_file(deep, Options(layers=frozenset({"wellformed", "rules"})))
+    assert "schematron:teiwright" in report.layers
+    assert all(f.layer != "wellformed" for f in report.findings)

@@ -27,6 +27,10 @@ _PARSER_FEATURES_OFF = (
     "http://xml.org/sax/features/external-parameter-entities",
     "http://apache.org/xml/features/nonvalidating/load-external-dtd",
 )
+# The JDK parser stops at 100 levels of nesting; teiwright's safe parser (libxml2) allows 256, and
+# a file it accepts must not fail in Saxon. Deeper files never reach Saxon.
+_MAX_DEPTH = ("http://saxon.sf.net/feature/parserProperty?uri="
+              "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "256")
 
 
 @cache
@@ -35,6 +39,7 @@ def processor() -> Any:
     saxon = PySaxonProcessor(license=False)
     for feature in _PARSER_FEATURES_OFF:
         saxon.set_configuration_property(f"{_PARSER_FEATURE}{feature}", "false")
+    saxon.set_configuration_property(*_MAX_DEPTH)
     return saxon
 
 
