@@ -87,6 +87,9 @@ def test_without_a_child_the_work_is_done_here(tmp_path: Path,
 
     monkeypatch.setattr(schematron_process, "child", cannot_start)
     monkeypatch.setattr(schematron_process, "_CANNOT_START", False)
+    schematron_process.start()  # what `teiwright validate` calls first
+    assert schematron_process._CANNOT_START
+    monkeypatch.setattr(schematron_process, "_CANNOT_START", False)
     broken = tmp_path / "broken.xml"
     broken.write_text(BROKEN, encoding="utf-8")
     assert [f.rule for f in validate_file(broken).findings] == ["teiwright:note-numbering"]

@@ -20,18 +20,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import FrameType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from teiwright.errors import Interrupted, TeiwrightError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -185,6 +185,10 @@ def _sigint_ignored() -> Iterator[None]:
 
 def _on_pool(task: Callable[[T], R], work: list[T], jobs: int,
              initializer: Callable[[], Any] | None) -> Iterator[R]:
+    import multiprocessing  # here: 0.025 s of imports a serial run does not need
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_start_worker, initargs=(initializer,)) as pool:

@@ -17,9 +17,15 @@ from teiwright import parallel
 from teiwright.commands import Subparsers, add_command
 from teiwright.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError
 from teiwright.fileio import write_text
-from teiwright.validate import runner, selection
-from teiwright.validate.options import LAYER_HELP, LAYERS, Options, UsageError, parse_layers
-from teiwright.validate.relaxng import MESSAGES
+from teiwright.validate import schematron_process, selection
+from teiwright.validate.options import (
+    LAYER_HELP,
+    LAYERS,
+    RNG_MESSAGES,
+    Options,
+    UsageError,
+    parse_layers,
+)
 from teiwright.validate.reports import FORMATS, Run, github
 from teiwright.validate.reports.summary import FAIL_ON
 from teiwright.validate.wellformed import UNREADABLE
@@ -47,7 +53,7 @@ def register(subparsers: Subparsers) -> None:
                         help="Schematron phase for --schematron files (default: defaultPhase)")
     parser.add_argument("--svrl", type=Path, metavar="DIR",
                         help="also write each Schematron report as SVRL into DIR")
-    parser.add_argument("--rng-messages", choices=MESSAGES, default="full",
+    parser.add_argument("--rng-messages", choices=RNG_MESSAGES, default="full",
                         help="where RELAX NG messages for invalid files come from (default full: "
                              "the whole grammar, compiled once when a file is invalid)")
     parser.add_argument("--format", choices=sorted(FORMATS),
@@ -88,12 +94,16 @@ def _files(args: argparse.Namespace) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     options = _options(args)
+    plan = parallel.plan_from(args)
+    if schematron_process.applies(options) and not plan.parallel:
+        schematron_process.start()  # its start-up overlaps this process importing the layers
+    from teiwright.validate import runner
+
     files = _files(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     started = time.perf_counter()
     progress = runner.terminal_progress() if fmt == "text" and args.output is None else None
-    reports = runner.run(files, options, parallel.plan_from(args),
-                         progress if len(files) > 1 else None)
+    reports = runner.run(files, options, plan, progress if len(files) > 1 else None)
     result = Run(reports, args.fail_on, time.perf_counter() - started)
     text = FORMATS[fmt](result)
     if args.output is not None:

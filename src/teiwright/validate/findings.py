@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -33,3 +34,13 @@ class FileReport:
     path: str
     findings: list[Finding] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SchemaInfo:
+    """What a Schematron report needs to know of the schema that made it: its name (the rule-id
+    prefix), its file, and the ``extends`` it could not resolve."""
+
+    name: str
+    source: Path
+    missing_extends: tuple[str, ...]

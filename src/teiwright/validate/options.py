@@ -7,6 +7,8 @@ from pathlib import Path
 
 from teiwright.errors import TeiwrightError
 
+#: Where RELAX NG messages for an invalid file come from (see :mod:`teiwright.validate.relaxng`).
+RNG_MESSAGES = ("full", "fast", "jing")
 LAYERS = ("wellformed", "xsd", "relaxng", "rules", "tei-schematron", "schematron")
 LAYER_HELP = {
     "wellformed": "safe parse: well-formed, no entities or DTDs",

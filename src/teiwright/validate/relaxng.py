@@ -32,6 +32,7 @@ from teiwright.errors import InputError
 from teiwright.resources import schema
 from teiwright.validate import jing, rnc, schema_cache, specialize
 from teiwright.validate.findings import Finding
+from teiwright.validate.options import RNG_MESSAGES
 from teiwright.xmlsafe import parse_file
 
 TEI_ALL = "tei/tei_all.rng"
@@ -146,7 +147,7 @@ def _long_list(tree: etree._ElementTree) -> bool:
                if isinstance(el.tag, str) and etree.QName(el).localname.startswith("list"))
 
 
-MESSAGES = ("full", "fast", "jing")
+MESSAGES = RNG_MESSAGES
 
 
 def _from_jing(grammar: Grammar, path: str, why: str) -> list[Finding]:

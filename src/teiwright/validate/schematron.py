@@ -22,7 +22,7 @@ from teiwright.errors import InputError
 from teiwright.fileio import read_bytes
 from teiwright.resources import stylesheet
 from teiwright.validate import schema_cache
-from teiwright.validate.findings import Finding
+from teiwright.validate.findings import Finding, SchemaInfo
 from teiwright.validate.locations import line_of, readable
 from teiwright.validate.schematron_load import LoadedSchema
 from teiwright.xmlsafe import parse_bytes
@@ -33,16 +33,6 @@ _ROLES = {
     "warn": "warning", "warning": "warning", "nonfatal": "warning", "caution": "warning",
     "info": "info", "information": "info", "note": "info", "hint": "info",
 }
-
-
-@dataclass(frozen=True)
-class SchemaInfo:
-    """What a report needs to know of the schema that made it: its name (the rule-id prefix),
-    its file, and the ``extends`` it could not resolve."""
-
-    name: str
-    source: Path
-    missing_extends: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from typing import IO, Any
 
 import teiwright
 from teiwright.errors import InputError, TeiwrightError, one_line
+from teiwright.validate.findings import SchemaInfo
 from teiwright.validate.options import Options
-from teiwright.validate.schematron import SchemaInfo
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,15 @@ def child() -> Child:
     started = Child()
     atexit.register(started.close)
     return started
+
+
+def start() -> None:
+    """Start the child now, before the first file, where a process can be started."""
+    global _CANNOT_START
+    try:
+        child()
+    except OSError:
+        _CANNOT_START = True
 
 
 class InProcess:
