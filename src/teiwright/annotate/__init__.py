@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiwright.annotate.annotator import Annotation, Annotator
+from teiwright.annotate.correspondents import mark_correspondents
 from teiwright.meta import Metadata
 from teiwright.model import Document
 from teiwright.registers.entry import Register
@@ -68,10 +69,12 @@ def annotate_conversion(document: Document, metadata: Metadata, meta_file: Path 
     register = registers_for(request, metadata, meta_file)
     dates = request.tag_dates or metadata.tag_dates.lower() in {"true", "1", "yes"}
     if not len(register) and not dates:
-        return register  # nothing asked: conversion costs what it did without registers
+        mark_correspondents(document)
+        return register  # nothing else asked: conversion costs what it did without registers
     annotator = Annotator(register, tag_dates=dates)
     annotation = annotator.annotate(document, document_date(document, metadata))
     document.problems.extend(annotation.problems)
+    mark_correspondents(document)  # after the persons, whose spans it types
     return register.subset(annotation.used)
 
 

@@ -1,12 +1,14 @@
-"""Person, term and dateline place/date markup scored against the FRUS gold.
+"""Person, term, dateline place/date and correspondent markup scored against the FRUS gold.
 
 Spans are compared on the gold axis (so nesting and white space do not matter): a person is a
 ``persName`` anywhere in the document, a term a ``gloss`` with ``@target`` (FRUS's unlinked
 ``gloss type="from|to"`` in headings marks senders, not abbreviations), dateline places and
-dates the ``placeName``/``date`` inside ``dateline``. Each span metric has a "+link" twin that
-also compares ``@corresp``/``@target``; link accuracy is the share of found spans whose link is
-right (tp of the twin over tp of the span metric). Documents are converted with their volume's
-own ``persons.xml`` and ``terms.xml`` (see :func:`volume_request`), as the issue asks.
+dates the ``placeName``/``date`` inside ``dateline``, correspondents the ``persName`` and
+``gloss`` of the document's own heading typed ``from`` or ``to``. Each span metric has a
+"+link" twin that also compares ``@corresp``/``@target``; link accuracy is the share of found
+spans whose link is right (tp of the twin over tp of the span metric). Documents are converted
+with their volume's own ``persons.xml`` and ``terms.xml`` (see :func:`volume_request`), as the
+issue asks.
 """
 
 from __future__ import annotations
@@ -40,6 +42,14 @@ def _terms(view: View, *, link: bool) -> list[Hashable]:
             for el in view.elements("gloss") if el.get("target")]
 
 
+def _correspondents(view: View) -> list[Hashable]:
+    heading = next((el for el in view.div if local_name(el) == "head"), None)
+    if heading is None:
+        return []
+    return [(*view.span(el), el.get("type", "")) for el in heading.iter()
+            if local_name(el) in ("persName", "gloss") and el.get("type") in ("from", "to")]
+
+
 def _in_dateline(view: View, name: str) -> list[Hashable]:
     return [view.span(el) for el in view.elements(name)
             if any(local_name(a) == "dateline" for a in el.iterancestors())]
@@ -61,3 +71,4 @@ register(Metric("terms+link", "gloss spans with @target", lambda v: _terms(v, li
 register(Metric("dateline places", "placeName spans in datelines",
                 lambda v: _in_dateline(v, "placeName")))
 register(Metric("dateline dates", "date spans in datelines", lambda v: _in_dateline(v, "date")))
+register(Metric("correspondents", "persName/gloss typed from|to in the heading", _correspondents))
