@@ -7,9 +7,9 @@ Terms become ``label/term[@xml:id]`` + ``item`` pairs of a ``list type="gloss"``
 keeps ids and the markup inside names and descriptions (``gloss``, cross-reference
 ``persName``), so that exporting gives the Office of the Historian's list back.
 
-``teiwright.registers.frus`` (issue #4) reads the same lists into its register model as plain
-text; this module keeps markup because an export to FRUS must give it back. The two can share
-the entry walk once both have settled.
+``teiwright.registers.frus`` reads the same lists into its register model as plain text; this
+module keeps markup because an export to FRUS must give it back. Both find an entry's parts with
+:func:`teiwright.registers.frus_entries.find_entry`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from lxml import etree
 
 from teiwright.errors import InputError
 from teiwright.exchange.nodes import attrs
+from teiwright.registers.frus_entries import find_entry
 from teiwright.tei import XML_ID, tei
 from teiwright.textview import local
 
@@ -49,24 +50,19 @@ def _line(element: etree._Element) -> int | None:
 
 def _entry_parts(item: etree._Element, name_tag: str) -> tuple[etree._Element, bool,
                                                                  list[etree._Element | str]]:
-    """The identified name element, whether a comma followed it, and the description."""
-    strong = next((c for c in item if local(c) == "hi"), None)
-    named = None if strong is None else next(
-        (c for c in strong if local(c) == name_tag and c.get(XML_ID)), None)
-    if strong is None or named is None:
-        found = next((e for e in item.iter(tei(name_tag)) if e.get(XML_ID)), None)
-        if found is None:
-            raise InputError(f"list item without {name_tag}[@xml:id]",
-                             line=_line(item))
-        raise InputError(f"entry {found.get(XML_ID)} is not in hi rend='strong'",
+    """The identified name element, whether a comma followed it, and the description; the
+    entry must have FRUS's shape, since the export rebuilds exactly that shape."""
+    entry = find_entry(item, name_tag)
+    if entry is None:
+        raise InputError(f"list item without {name_tag}[@xml:id]", line=_line(item))
+    bold = entry.bold
+    if bold is None or local(bold) != "hi" or bold.getparent() is not item \
+            or entry.named.getparent() is not bold:
+        raise InputError(f"entry {entry.entry_id} is not in hi rend='strong'", line=_line(item))
+    if entry.separator not in ("", ","):
+        raise InputError(f"entry {entry.entry_id}: unexpected {entry.separator!r} after the name",
                          line=_line(item))
-    separator = (named.tail or "").strip()
-    if separator not in ("", ","):
-        raise InputError(f"entry {named.get(XML_ID)}: unexpected {separator!r} after the name",
-                         line=_line(item))
-    description: list[etree._Element | str] = [(strong.tail or "").lstrip()]
-    description.extend(copy.deepcopy(c) for c in strong.itersiblings())
-    return named, separator == ",", description
+    return entry.named, entry.separator == ",", entry.description
 
 
 def _fill(parent: etree._Element, content: Iterable[etree._Element | str]) -> None:

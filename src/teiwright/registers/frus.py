@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lxml import etree
-
 from teiwright.errors import InputError
 from teiwright.registers.entry import Person, Register, Term
 from teiwright.registers.forms import SURNAME, VARIANT, derived_forms
-from teiwright.tei import XML_ID
+from teiwright.registers.frus_entries import find_entry, plain
 from teiwright.xmlsafe import parse_file
 
 _SEE = re.compile(r"^see\s+(.*)$", re.IGNORECASE)
@@ -27,29 +25,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _description(item: etree._Element, strong: etree._Element) -> str:
-    """The item's text after the bold entry head, without the separating comma."""
-    parts = [strong.tail or ""]
-    for sibling in strong.itersiblings():
-        parts.append("".join(str(t) for t in sibling.itertext()) + (sibling.tail or ""))
-    return _clean("".join(parts)).lstrip(",").strip()
-
-
 def _entries(path: Path, tag: str) -> list[tuple[str, str, str]]:
     """(id, head text, description) for each list item holding ``tag[@xml:id]``."""
     root = parse_file(path).getroot()
     found: list[tuple[str, str, str]] = []
     for item in root.iter("{*}item"):
-        head = next((e for e in item.iter(f"{{*}}{tag}") if e.get(XML_ID)), None)
-        if head is None:
+        entry = find_entry(item, tag)
+        if entry is None:
             continue
-        strong = head.getparent()
-        text = _clean("".join(str(t) for t in head.itertext())).rstrip(",").strip()
-        if strong is None or strong is item:
-            description = _clean(head.tail or "").lstrip(",").strip()
-        else:
-            description = _description(item, strong)
-        found.append((str(head.get(XML_ID)), text, description))
+        text = _clean(entry.name_text).rstrip(",").strip()
+        description = _clean(plain(entry.description)).lstrip(",").strip()
+        found.append((entry.entry_id, text, description))
     if not found:
         raise InputError(f"no <{tag} xml:id> entries found: not a FRUS {tag} list?", path=path)
     return found
