@@ -32,7 +32,6 @@ from teiwright.errors import InputError
 from teiwright.resources import schema
 from teiwright.validate import jing, rnc, schema_cache, specialize
 from teiwright.validate.findings import Finding
-from teiwright.validate.options import RNG_MESSAGES
 from teiwright.xmlsafe import parse_file
 
 TEI_ALL = "tei/tei_all.rng"
@@ -145,9 +144,6 @@ def _long_list(tree: etree._ElementTree) -> bool:
     """True when some list-like element has more children than libxml2 handles quickly."""
     return any(len(el) > LIST_LIMIT for el in tree.iter()
                if isinstance(el.tag, str) and etree.QName(el).localname.startswith("list"))
-
-
-MESSAGES = RNG_MESSAGES
 
 
 def _from_jing(grammar: Grammar, path: str, why: str) -> list[Finding]:
