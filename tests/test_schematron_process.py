@@ -146,3 +146,20 @@ def test_saxon_takes_the_depth_the_safe_parser_takes(tmp_path: Path) -> None:
     report = validate_file(deep, Options(layers=frozenset({"wellformed", "rules"})))
     assert "schematron:teiwright" in report.layers
     assert all(f.layer != "wellformed" for f in report.findings)
+
+
+def test_a_file_saxon_refuses_is_a_finding_and_the_run_goes_on(tmp_path: Path) -> None:
+    """The JDK parser allows 200 attributes on an element, libxml2 any number: such a file gets
+    a finding of its own instead of stopping the run, here and when no child can be used."""
+    crowded = tmp_path / "crowded.xml"
+    attributes = " ".join(f'n{i}="x"' for i in range(201))
+    crowded.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p {attributes}/></TEI>',
+                       encoding="utf-8")
+    options = Options(layers=frozenset({"wellformed", "rules"}))
+    report = validate_file(crowded, options)
+    assert [f.rule for f in report.findings] == ["schematron-unreadable"]
+    assert "200" in report.findings[0].message
+    assert validate_file(SEED_TEI, options).findings == []
+    in_process = schematron_process.InProcess(crowded, options)
+    with pytest.raises(schematron_process.SaxonRefusedError):
+        in_process.result()

@@ -42,7 +42,7 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     findings, layers = _lxml_layers(tree, path, options, _grammars(options))
     report.findings.extend(findings)
     report.layers.extend(layers)
-    for schema_report in pending.result() if pending is not None else []:
+    for schema_report in _collect(pending, report):
         if options.svrl_dir is not None:
             name = f"{path.stem}.{schema_report.schema.name}.svrl"
             write_text(options.svrl_dir / name, schema_report.svrl, force=True)
@@ -50,6 +50,22 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
                                                    tree, str(path)))
         report.layers.append(f"schematron:{schema_report.schema.name}")
     return report
+
+
+def _collect(pending: schematron_process.PendingReports | None,
+             report: FileReport) -> list[schematron_process.Report]:
+    """The Schematron reports, or none and a finding when Saxon could not read the file."""
+    if pending is None:
+        return []
+    try:
+        return pending.result()
+    except schematron_process.SaxonRefusedError as refusal:
+        message = " ".join(f"the Schematron layers could not run: {refusal.message}".split())
+        report.findings.append(Finding(
+            report.path, 1, 1, "error", message, "schematron-unreadable",
+            "Saxon's parser is stricter than libxml2 on some limits (attributes per element, "
+            "name length); bring the file within them", layer="schematron"))
+        return []
 
 
 def _send(path: Path, options: Options) -> schematron_process.PendingReports | None:

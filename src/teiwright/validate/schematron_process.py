@@ -35,6 +35,12 @@ from teiwright.validate.findings import SchemaInfo
 from teiwright.validate.options import Options
 
 
+class SaxonRefusedError(InputError):
+    """Saxon's parser refused a file teiwright's safe parser accepted (the JDK's limits differ
+    from libxml2's: 200 attributes on one element, names of 1,000 characters). That file's
+    Schematron layers cannot run; the rest of the run goes on."""
+
+
 @dataclass(frozen=True)
 class Report:
     """The SVRL one schema gave for one file."""
@@ -57,7 +63,10 @@ def run(path: Path, options: Options) -> list[Report]:
     families = rulesets.chosen(options)
     if not families:
         return []
-    document = saxon.parse_file(str(path.resolve()))
+    try:
+        document = saxon.parse_file(str(path.resolve()))
+    except InputError as error:
+        raise SaxonRefusedError(error.message, path=path) from None
     names = saxon.element_names(document)
     reports = []
     for family in families:
@@ -205,6 +214,8 @@ def _child_environment() -> dict[str, str]:
 
 
 def _reports(answer: dict[str, Any], path: Path) -> list[Report]:
+    if "refused" in answer:
+        raise SaxonRefusedError(answer["refused"], path=path)
     if "error" in answer:
         error = answer["error"]
         raise InputError(error["message"], path=error.get("path"), line=error.get("line"),
@@ -227,6 +238,8 @@ def _options(request: dict[str, Any]) -> Options:
 def _answer(request: dict[str, Any]) -> dict[str, Any]:
     try:
         reports = run(Path(request["path"]), _options(request))
+    except SaxonRefusedError as refusal:
+        return {"refused": refusal.message}
     except TeiwrightError as error:
         return {"error": {"message": error.message, "path": error.path, "line": error.line,
                           "column": error.column}}
