@@ -243,6 +243,35 @@ def tools(path: Path, repeat: int) -> dict[str, Any]:
     return result
 
 
+def _rss_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    line = next((x for x in status.splitlines() if x.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
+def peak_memory(command: list[str]) -> dict[str, float]:
+    """Peak resident memory of a process and of its children, polled every 10 ms from /proc
+    (the Schematron process is not waited for, so rusage would not see it); Linux only."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               cwd=ROOT)
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        try:
+            kids = [int(pid) for pid in children.read_text(encoding="utf-8").split()]
+        except OSError:
+            kids = []
+        for pid in (process.pid, *kids):
+            peaks[pid] = max(peaks.get(pid, 0.0), _rss_mb(pid))
+        time.sleep(0.01)
+    main = peaks.pop(process.pid, 0.0)
+    return {"main_mb": main, "children_mb": sum(peaks.values()), "total_mb": main + sum(
+        peaks.values())}
+
+
 def run(megabytes: float = 10, repeat: int = 3) -> dict[str, Any]:
     """Everything, as one JSON-able dict (``benchmarks/run`` calls this)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -255,6 +284,11 @@ def run(megabytes: float = 10, repeat: int = 3) -> dict[str, Any]:
             "documents": len(tree.getroot().findall(f".//{{{TEI}}}div[@type='document']")),
         }
         report["tools"] = tools(path, repeat)
+        if Path("/proc/self/status").is_file():
+            report["memory"] = {"teiwright_default": peak_memory([*TEIWRIGHT, str(path)])}
+            if shutil.which("jing"):
+                report["memory"]["jing"] = peak_memory(["jing", str(relaxng.tei_all().path),
+                                                        str(path)])
         report["in_process"] = in_process(path, repeat)
         report["corpus"] = corpus_run(folder)
         report["register"] = register_run()
@@ -299,6 +333,14 @@ def table(report: dict[str, Any]) -> str:
     if "default_vs_jing_per_round" in report["tools"]:
         lines.append("teiwright validate (default) ÷ jing, median of the rounds: "
                      f"{report['tools']['default_vs_jing_per_round']:.2f}")
+    memory = report.get("memory", {})
+    if "teiwright_default" in memory:
+        ours = memory["teiwright_default"]
+        line = (f"peak memory: teiwright validate {ours['main_mb']:.0f} MB + "
+                f"{ours['children_mb']:.0f} MB (Schematron process)")
+        if "jing" in memory:
+            line += f"; jing {memory['jing']['total_mb']:.0f} MB"
+        lines.append(line)
     corpus = report["corpus"]
     lines.append(f"corpus (31 documents, after {corpus['startup_s']:.2f} s start-up): complete "
                  f"files {corpus['complete_files_s']:.2f} s; extracts "
