@@ -163,3 +163,15 @@ def test_a_file_saxon_refuses_is_a_finding_and_the_run_goes_on(tmp_path: Path) -
     in_process = schematron_process.InProcess(crowded, options)
     with pytest.raises(schematron_process.SaxonRefusedError):
         in_process.result()
+
+
+def test_relative_paths_follow_the_parent_into_another_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child started in one folder; the parent moved on and names files relative to its
+    new folder."""
+    schematron_process.child()  # started here
+    broken = tmp_path / "broken.xml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [f.rule for f in validate_file(Path("broken.xml")).findings] == [
+        "teiwright:note-numbering"]

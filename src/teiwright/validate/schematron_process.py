@@ -110,7 +110,8 @@ class Child:
         while self._unanswered:
             self.answer()
         request = {"path": str(path), "layers": sorted(options.layers),
-                   "schematron": [str(p) for p in options.schematron], "phase": options.phase}
+                   "schematron": [str(p) for p in options.schematron], "phase": options.phase,
+                   "cwd": str(Path.cwd())}  # relative paths mean what they mean here
         self._send(json.dumps(request))
         self._unanswered += 1
         return Pending(self, path)
@@ -236,6 +237,8 @@ def _options(request: dict[str, Any]) -> Options:
 
 
 def _answer(request: dict[str, Any]) -> dict[str, Any]:
+    if request["cwd"] != str(Path.cwd()):
+        os.chdir(request["cwd"])
     try:
         reports = run(Path(request["path"]), _options(request))
     except SaxonRefusedError as refusal:
