@@ -173,6 +173,30 @@ def test_can_match(context: str, names: set[str], expected: bool) -> None:
     assert live.can_match(context, frozenset(names)) is expected
 
 
+@pytest.mark.parametrize(("context", "attributes", "expected"), [
+    ("tei:*[@generatedBy]", {"when"}, False),
+    ("tei:*[@generatedBy]", {"generatedBy"}, True),
+    ("tei:*[ @minOccurs and @maxOccurs ] | tei:*[ @minOccurs and not( @maxOccurs ) ]",
+     {"minOccurs"}, True),
+    ("tei:*[ @minOccurs and @maxOccurs ] | tei:*[ @minOccurs and not( @maxOccurs ) ]",
+     {"maxOccurs"}, False),
+    ("tei:*[@validUntil][ not( self::tei:valDesc ) ]", {"n"}, False),
+    ("tei:*[not(@from)]", set(), True),
+    ("tei:*[@from or @to]", set(), True),
+    ("(tei:a[@x] | tei:b)/tei:c", set(), True),
+    ("tei:a[tei:b[@x]]", set(), True),
+    ("tei:date[@xml:id]", {"id"}, True),
+    ("tei:*[ starts-with( @spanTo, '#') ]", set(), True),
+])
+def test_can_match_by_attributes(context: str, attributes: set[str], expected: bool) -> None:
+    """A predicate that demands an attribute outright rules the context out of a document
+    without that attribute; anything less certain (negation, "or", a nested step) does not."""
+    from teiwright.validate import live
+
+    names = frozenset({"a", "b", "c", "date"})
+    assert live.can_match(context, names, frozenset(attributes)) is expected
+
+
 def test_pruned_patterns_give_the_same_findings(tmp_path: Path) -> None:
     """The TEI's rules, all 93 against only those that can fire, on files that break some."""
     from teiwright.validate import Options, rulesets
@@ -186,7 +210,7 @@ def test_pruned_patterns_give_the_same_findings(tmp_path: Path) -> None:
     for document in (DATA / "schematron-only.xml", broken):
         tree = parse_file(document)
         xdm = saxon.parse_file(str(document))
-        pruned = family.for_names(saxon.element_names(xdm))
+        pruned = family.for_names(saxon.element_names(xdm), saxon.attribute_names(xdm))
         assert len(pruned.name) and pruned is not whole
         expected = schematron.findings(whole, schematron.run_svrl(whole, xdm, "d"), tree, "d")
         got = schematron.findings(pruned, schematron.run_svrl(pruned, xdm, "d"), tree, "d")

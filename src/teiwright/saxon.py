@@ -85,9 +85,18 @@ def parse_file(path: str) -> Any:
 
 def element_names(document: Any) -> frozenset[str]:
     """The local names of every element in a Saxon document."""
+    return _distinct(document, "//*/local-name()")
+
+
+def attribute_names(document: Any) -> frozenset[str]:
+    """The local names of every attribute in a Saxon document."""
+    return _distinct(document, "//@*/local-name()")
+
+
+def _distinct(document: Any, path: str) -> frozenset[str]:
     xpath = processor().new_xpath_processor()
     xpath.set_context(xdm_item=document)
-    value = xpath.evaluate("distinct-values(//*/local-name())")
+    value = xpath.evaluate(f"distinct-values({path})")
     if value is None:
         return frozenset()
     return frozenset(str(value.item_at(i).string_value) for i in range(value.size))

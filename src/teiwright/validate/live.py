@@ -4,9 +4,12 @@ The TEI embeds 93 patterns, a third of them about ODD markup (``elementSpec``, `
 ordinary documents never contain; each still costs a pass over the document. A rule whose context
 is a plain path of element names (predicates aside) can only match when every name on the path
 occurs in the document (``tei:listRef/tei:ptr`` needs both); for other shapes of names, when at
-least one does. A pattern none of whose rules can match is left out: the result is the same,
-only faster. Contexts with wildcards, attributes, functions or variables are always kept. The
-kept patterns become a phase of their own, which carries the chosen phase's lets.
+least one does. Attributes count the same way: a step predicate that demands one outright
+(``tei:*[@generatedBy]``, ``[@minOccurs and …]``) rules its alternative out of a document where no
+element has it; a third of the TEI's patterns on an ordinary document are such attribute checks.
+A pattern none of whose rules can match is left out: the result is the same, only faster.
+Contexts with wildcards, functions or variables and no such predicate are always kept. The kept
+patterns become a phase of their own, which carries the chosen phase's lets.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ LIVE_PHASE = "teiwright-live"
 _NAME = re.compile(r"(?:[\w.\-]+:)?([\w.\-]+)")
 _ALWAYS = re.compile(r"[*@$]|\w\s*\(|::\s*node|^\s*/\s*$")
 _GROUP = re.compile(r"\([^()]*\)")
+_ATTRIBUTE = re.compile(r"@(?:[\w.\-]+:)?([\w.\-]+)")
 _PLAIN_PATH = re.compile(r"\s*(//?\s*)?[\w.\-]+(:[\w.\-]+)?(\s*//?\s*[\w.\-]+(:[\w.\-]+)?)*\s*")
 
 
@@ -101,20 +105,97 @@ def _needs(context: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
     return tuple(needs)
 
 
-def can_match(context: str, names: frozenset[str]) -> bool:
-    """False only when a rule context cannot match any element of a document with these local
-    names: some name each of its alternatives needs is missing."""
+def _top_level(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` where it stands outside brackets, parentheses and
+    string literals."""
+    parts = [""]
+    depth = 0
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append("")
+            index += len(separator)
+            continue
+        parts[-1] += char
+        index += 1
+    return parts
+
+
+def _step_predicates(branch: str) -> list[str]:
+    """The predicates of the branch's own steps (``[…]`` outside parentheses, which may hold
+    alternatives), without their brackets."""
+    predicates: list[str] = []
+    brackets = parens = 0
+    quote = ""
+    for char in branch:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and brackets:
+            quote = char
+        elif char == "(" and not brackets:
+            parens += 1
+        elif char == ")" and not brackets:
+            parens = max(parens - 1, 0)
+        elif char == "[":
+            brackets += 1
+            if brackets == 1 and not parens:
+                predicates.append("")
+                continue
+        elif char == "]":
+            brackets = max(brackets - 1, 0)
+        if brackets and not parens:
+            predicates[-1] += char
+    return predicates if not parens else []
+
+
+@cache
+def _attributes_needed(context: str) -> tuple[frozenset[str], ...]:
+    """For each alternative of a context, the attributes its steps' predicates demand outright
+    (``tei:*[@when]``, ``tei:*[@minOccurs and not(@maxOccurs)]``: a node without them cannot
+    match)."""
+    needed = []
+    for branch in _top_level(context, "|"):
+        names = set()
+        for predicate in _step_predicates(branch):
+            for conjunct in _top_level(predicate, " and "):
+                found = _ATTRIBUTE.fullmatch(conjunct.strip())
+                if found:
+                    names.add(found.group(1))
+        needed.append(frozenset(names))
+    return tuple(needed)
+
+
+def can_match(context: str, names: frozenset[str],
+              attributes: frozenset[str] | None = None) -> bool:
+    """False only when a rule context cannot match any node of a document with these element
+    (and, when given, attribute) local names: each of its alternatives misses a name it needs,
+    or an attribute its predicates demand."""
+    if attributes is not None and not any(
+            wanted <= attributes for wanted in _attributes_needed(context)):
+        return False
     needs = _needs(context)
     if needs is None:
         return True
     return any(wanted <= names if every else bool(wanted & names) for wanted, every in needs)
 
 
-def _may_fire(pattern: etree._Element, names: frozenset[str]) -> bool:
+def _may_fire(pattern: etree._Element, names: frozenset[str],
+              attributes: frozenset[str] | None) -> bool:
     if pattern.get("is-a") is not None:
         return True
     rules = [r for r in pattern.findall(f"{{{SCH}}}rule") if r.get("abstract") != "true"]
-    return not rules or any(can_match(rule.get("context") or "", names) for rule in rules)
+    return not rules or any(can_match(rule.get("context") or "", names, attributes)
+                            for rule in rules)
 
 
 def active_patterns(schema: LoadedSchema, phase: str) -> list[etree._Element]:
@@ -139,9 +220,11 @@ def with_ids(schema: LoadedSchema) -> LoadedSchema:
     return LoadedSchema(schema.path, root, list(schema.missing_extends))
 
 
-def live_ids(patterns: list[etree._Element], names: frozenset[str]) -> frozenset[str]:
-    """Ids of the patterns that may fire on a document with these element local names."""
-    return frozenset(str(p.get("id")) for p in patterns if _may_fire(p, names))
+def live_ids(patterns: list[etree._Element], names: frozenset[str],
+             attributes: frozenset[str] | None = None) -> frozenset[str]:
+    """Ids of the patterns that may fire on a document with these element (and attribute)
+    local names."""
+    return frozenset(str(p.get("id")) for p in patterns if _may_fire(p, names, attributes))
 
 
 def restricted(schema: LoadedSchema, phase: str, live: frozenset[str]) -> LoadedSchema:

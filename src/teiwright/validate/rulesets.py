@@ -30,9 +30,10 @@ class SchemaFamily:
     patterns: list[etree._Element]
     compiled: dict[frozenset[str], schematron.CompiledSchema] = field(default_factory=dict)
 
-    def for_names(self, names: frozenset[str]) -> schematron.CompiledSchema:
-        """The schema compiled for a document with these element names."""
-        ids = live.live_ids(self.patterns, names)
+    def for_names(self, names: frozenset[str],
+                  attributes: frozenset[str] | None = None) -> schematron.CompiledSchema:
+        """The schema compiled for a document with these element (and attribute) names."""
+        ids = live.live_ids(self.patterns, names, attributes)
         if ids not in self.compiled:
             every = {str(p.get("id")) for p in self.patterns}
             loaded = self.schema if ids == every else live.restricted(self.schema, self.phase,

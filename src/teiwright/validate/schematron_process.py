@@ -68,9 +68,10 @@ def run(path: Path, options: Options) -> list[Report]:
     except InputError as error:
         raise SaxonRefusedError(error.message, path=path) from None
     names = saxon.element_names(document)
+    attributes = saxon.attribute_names(document)
     reports = []
     for family in families:
-        compiled = family.for_names(names)
+        compiled = family.for_names(names, attributes)
         info = SchemaInfo(compiled.name, compiled.source, compiled.missing_extends)
         reports.append(Report(info, schematron.run_svrl(compiled, document, str(path))))
     return reports
