@@ -18,6 +18,7 @@ include other files are not specialised (their parts live elsewhere); they are c
 from __future__ import annotations
 
 import copy
+from operator import attrgetter
 
 from lxml import etree
 
@@ -90,8 +91,9 @@ def empty_language(tree: etree._ElementTree) -> bool:
 
 
 def document_tags(tree: etree._ElementTree) -> frozenset[str]:
-    """The Clark names of every element in a document."""
-    return frozenset(el.tag for el in tree.iter() if isinstance(el.tag, str))
+    """The Clark names of every element in a document (lxml itself skips comments and
+    processing instructions, a little faster than testing each node in Python)."""
+    return frozenset(map(attrgetter("tag"), tree.iter(etree.Element)))
 
 
 def _only(parent: etree._Element, local: str) -> etree._Element | None:
