@@ -286,3 +286,21 @@ def test_a_schema_may_bind_any_prefix(tmp_path: Path) -> None:
     document.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><title>ab</title></TEI>',
                         encoding="utf-8")
     assert [(f.rule, f.line) for f in run(schema, document)] == [("prefixes:short", 1)]
+
+
+def test_schema_and_phase_lets_see_the_document(tmp_path: Path) -> None:
+    """Schema and phase lets are global variables of the compiled stylesheet: they must still
+    be evaluated on the document, as ISO Schematron says."""
+    schema = tmp_path / "lets.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">'
+        '<let name="total" value="count(//*)"/>'
+        '<phase id="p"><let name="bs" value="count(//b)"/><active pattern="x"/></phase>'
+        '<pattern id="x"><rule context="/*"><report test="$total eq 3">total '
+        '<value-of select="$total"/></report></rule></pattern>'
+        '<pattern id="y"><rule context="/*"><report test="true()">never in phase p</report>'
+        "</rule></pattern></schema>", encoding="utf-8")
+    document = tmp_path / "doc.xml"
+    document.write_text("<a><b/><b/></a>", encoding="utf-8")
+    assert [f.message for f in run(schema, document)] == ["total 3", "never in phase p"]
+    assert [f.message for f in run(schema, document, "p")] == ["total 3"]
