@@ -14,6 +14,7 @@ Internal entities stay bounded by the JDK's expansion limits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -51,36 +52,34 @@ def xslt() -> Any:
 
 def compile_text(text: str, source: str) -> Any:
     """Compile a stylesheet given as text; ``source`` names it in errors."""
-    try:
-        return xslt().compile_stylesheet(stylesheet_text=text)
-    except PySaxonApiError as exc:
-        raise InputError(f"does not compile to XSLT: {first_line(exc)}", path=source) from None
+    return _calling(lambda: xslt().compile_stylesheet(stylesheet_text=text),
+                    "does not compile to XSLT", source)
 
 
 def compile_file(path: str) -> Any:
     """Compile a stylesheet file."""
-    try:
-        return xslt().compile_stylesheet(stylesheet_file=path)
-    except PySaxonApiError as exc:
-        raise InputError(f"stylesheet does not compile: {first_line(exc)}", path=path) from None
+    return _calling(lambda: xslt().compile_stylesheet(stylesheet_file=path),
+                    "stylesheet does not compile", path)
 
 
 def parse_text(text: str, source: str) -> Any:
     """An XDM document node from XML text (already checked safe by teiwright.xmlsafe)."""
-    try:
-        return processor().parse_xml(xml_text=text)
-    except PySaxonApiError as exc:
-        raise InputError(f"Saxon cannot parse: {first_line(exc)}", path=source) from None
+    return _calling(lambda: processor().parse_xml(xml_text=text), "Saxon cannot parse", source)
 
 
 def parse_file(path: str) -> Any:
     """An XDM document node from a file that teiwright.xmlsafe has already accepted (so it
     declares no entities and names no external DTD); Saxon reads it directly, which is faster
     than handing it a serialised copy."""
+    return _calling(lambda: processor().parse_xml(xml_file_name=path), "Saxon cannot parse", path)
+
+
+def _calling(work: Callable[[], Any], failure: str, path: str) -> Any:
+    """``work()``, with a Saxon error turned into one located line: "FAILURE: what Saxon said"."""
     try:
-        return processor().parse_xml(xml_file_name=path)
+        return work()
     except PySaxonApiError as exc:
-        raise InputError(f"Saxon cannot parse: {first_line(exc)}", path=path) from None
+        raise InputError(f"{failure}: {first_line(exc)}", path=path) from None
 
 
 def element_names(document: Any) -> frozenset[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiwright.errors import one_line
 from teiwright.fileio import write_text
 from teiwright.validate import relaxng, schematron, schematron_process, wellformed, xsd
 from teiwright.validate.findings import FileReport, Finding
@@ -60,7 +61,7 @@ def _collect(pending: schematron_process.PendingReports | None,
     try:
         return pending.result()
     except schematron_process.SaxonRefusedError as refusal:
-        message = " ".join(f"the Schematron layers could not run: {refusal.message}".split())
+        message = one_line(f"the Schematron layers could not run: {refusal.message}")
         report.findings.append(Finding(
             report.path, 1, 1, "error", message, "schematron-unreadable",
             "Saxon's parser is stricter than libxml2 on some limits (attributes per element, "

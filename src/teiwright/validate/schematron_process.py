@@ -169,11 +169,19 @@ def child() -> Child:
 
 def start() -> None:
     """Start the child now, before the first file, where a process can be started."""
+    _usable_child()
+
+
+def _usable_child() -> Child | None:
+    """This process's child, or None once starting one has failed (it is not tried again)."""
     global _CANNOT_START
+    if _CANNOT_START:
+        return None
     try:
-        child()
+        return child()
     except OSError:
         _CANNOT_START = True
+        return None
 
 
 class InProcess:
@@ -194,13 +202,8 @@ def send(path: Path, options: Options) -> PendingReports:
     """The file's Schematron reports, to be collected with ``result()``: from the child, or,
     where a process cannot be started (no usable interpreter path, a sandbox), from this
     process, slower but the same."""
-    global _CANNOT_START
-    if not _CANNOT_START:
-        try:
-            return child().submit(path, options)
-        except OSError:
-            _CANNOT_START = True
-    return InProcess(path, options)
+    started = _usable_child()
+    return started.submit(path, options) if started is not None else InProcess(path, options)
 
 
 _CANNOT_START = False
