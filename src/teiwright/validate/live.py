@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from lxml import etree
@@ -30,24 +31,37 @@ _ATTRIBUTE = re.compile(r"@(?:[\w.\-]+:)?([\w.\-]+)")
 _PLAIN_PATH = re.compile(r"\s*(//?\s*)?[\w.\-]+(:[\w.\-]+)?(\s*//?\s*[\w.\-]+(:[\w.\-]+)?)*\s*")
 
 
-def _skeleton(context: str) -> str:
-    """The context without its predicates (``[…]``, nested) and string literals."""
-    out: list[str] = []
-    depth = 0
+def _scan(text: str) -> Iterator[tuple[int, str, int, int, bool]]:
+    """Each character of an XPath with where it stands: its index, the depth of brackets
+    around it, of parentheses outside brackets, and whether it is inside a string literal.
+    Brackets and parentheses count for themselves too (``[`` and ``]`` of a predicate both
+    stand at depth 1), and count for nothing inside a literal. One walk for every reading of a
+    context below."""
+    brackets = parens = 0
     quote = ""
-    for char in context:
+    for index, char in enumerate(text):
         if quote:
+            yield index, char, brackets, parens, True
             quote = "" if char == quote else quote
             continue
-        if char in "\"'" and depth:
+        if char in "\"'":
             quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            out.append(char)
-    return "".join(out)
+            yield index, char, brackets, parens, True
+            continue
+        if char == "[":
+            brackets += 1
+        elif char == "(" and not brackets:
+            parens += 1
+        yield index, char, brackets, parens, False
+        if char == "]":
+            brackets = max(brackets - 1, 0)
+        elif char == ")" and not brackets:
+            parens = max(parens - 1, 0)
+
+
+def _skeleton(context: str) -> str:
+    """The context without its predicates (``[…]``, nested, literals in them included)."""
+    return "".join(char for _, char, brackets, _, _ in _scan(context) if not brackets)
 
 
 def context_names(context: str) -> frozenset[str] | None:
@@ -57,19 +71,6 @@ def context_names(context: str) -> frozenset[str] | None:
         return None
     names = frozenset(_NAME.findall(skeleton))
     return names or None
-
-
-def _branches(skeleton: str) -> list[str]:
-    """The top-level alternatives of a skeleton: split at ``|`` outside parentheses."""
-    branches = [""]
-    depth = 0
-    for char in skeleton:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            branches.append("")
-        else:
-            branches[-1] += char
-    return branches
 
 
 def _required(branch: str) -> frozenset[str] | None:
@@ -96,7 +97,7 @@ def _needs(context: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
     if context_names(context) is None:
         return None
     needs = []
-    for branch in _branches(_skeleton(context)):
+    for branch in _top_level(_skeleton(context), "|"):
         required = _required(branch)
         if required is not None:
             needs.append((required, True))
@@ -109,25 +110,15 @@ def _top_level(text: str, separator: str) -> list[str]:
     """``text`` split at ``separator`` where it stands outside brackets, parentheses and
     string literals."""
     parts = [""]
-    depth = 0
-    quote = ""
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append("")
-            index += len(separator)
+    skip_to = 0
+    for index, char, brackets, parens, quoted in _scan(text):
+        if index < skip_to:
             continue
-        parts[-1] += char
-        index += 1
+        if not (brackets or parens or quoted) and text.startswith(separator, index):
+            parts.append("")
+            skip_to = index + len(separator)
+        else:
+            parts[-1] += char
     return parts
 
 
@@ -135,27 +126,14 @@ def _step_predicates(branch: str) -> list[str]:
     """The predicates of the branch's own steps (``[…]`` outside parentheses, which may hold
     alternatives), without their brackets."""
     predicates: list[str] = []
-    brackets = parens = 0
-    quote = ""
-    for char in branch:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'" and brackets:
-            quote = char
-        elif char == "(" and not brackets:
-            parens += 1
-        elif char == ")" and not brackets:
-            parens = max(parens - 1, 0)
-        elif char == "[":
-            brackets += 1
-            if brackets == 1 and not parens:
-                predicates.append("")
-                continue
-        elif char == "]":
-            brackets = max(brackets - 1, 0)
-        if brackets and not parens:
+    for _, char, brackets, parens, quoted in _scan(branch):
+        if parens or not brackets:
+            continue
+        if brackets == 1 and not quoted and char == "[":
+            predicates.append("")
+        elif not (brackets == 1 and not quoted and char == "]"):
             predicates[-1] += char
-    return predicates if not parens else []
+    return predicates
 
 
 @cache
